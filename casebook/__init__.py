@@ -1,0 +1,1 @@
+"""Casebook: South Korean law on sexual deepfakes as validated records and a static site."""

@@ -1,0 +1,49 @@
+"""Controlled vocabularies, each value with its Korean legal term and English gloss.
+
+The enums used by the models are generated from these tables, so a value added here is
+at once valid in records, listed in the JSON Schemas and available to the site.
+"""
+
+from __future__ import annotations
+
+import enum
+
+# conduct id: (Korean statutory verb, English gloss)
+CONDUCTS: dict[str, tuple[str, str]] = {
+    "film": ("촬영", "film"),
+    "edit": ("편집·합성·가공", "edit, synthesise or process"),
+    "produce": ("제작", "produce"),
+    "import-export": ("수입·수출", "import or export"),
+    "distribute": ("반포·제공·전시·상영·배포", "distribute, provide or display"),
+    "distribute-for-profit": ("영리 목적 반포·판매·임대", "distribute, sell or rent for profit"),
+    "sell": ("판매·대여", "sell or rent"),
+    "advertise": ("광고·소개", "advertise or introduce"),
+    "possess": ("소지", "possess"),
+    "purchase": ("구입", "purchase"),
+    "store": ("저장", "store"),
+    "view": ("시청", "view"),
+    "threaten": ("협박", "threaten"),
+    "coerce": ("강요", "coerce"),
+    "procure": ("알선", "procure a child or youth for a producer"),
+    "defame": ("명예훼손", "defame"),
+}
+
+PROTECTED_CLASSES: dict[str, tuple[str, str]] = {
+    "anyone": ("사람", "anyone"),
+    "children-and-youth": ("아동·청소년", "children and youth (under 19)"),
+}
+
+MENTAL_ELEMENTS: dict[str, tuple[str, str]] = {
+    "purpose-of-distribution": ("반포등을 할 목적", "for the purpose of distribution"),
+    "for-profit": ("영리를 목적으로", "for profit"),
+    "intent-to-slander": ("비방할 목적", "with intent to slander"),
+}
+
+
+def _enum(name: str, table: dict[str, tuple[str, str]]) -> type[enum.Enum]:
+    return enum.StrEnum(name, {key.replace("-", "_").upper(): key for key in table})
+
+
+Conduct = _enum("Conduct", CONDUCTS)
+ProtectedClass = _enum("ProtectedClass", PROTECTED_CLASSES)
+MentalElement = _enum("MentalElement", MENTAL_ELEMENTS)

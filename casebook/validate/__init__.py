@@ -1,0 +1,1 @@
+"""Validation: parse → schema → record checks → corpus checks, collecting every problem."""

@@ -1,0 +1,172 @@
+"""Schema layer: turn a loaded YAML mapping into a typed model, or into diagnostics.
+
+Pydantic's errors carry a path (`loc`) into the data; the loader's SourceMap turns that path
+into a line and column. Messages are rewritten as rules a contributor can act on, with the
+valid choices and a "did you mean" where a typo is likely.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+import typing
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+from rapidfuzz import process
+
+from casebook.diagnostics import Diagnostic, error
+from casebook.loader import LoadedFile
+
+
+def _unwrap(annotation: Any) -> Any:
+    """Strip Optional/Annotated/list wrappers down to the model class, if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(annotation):
+            if arg is not type(None):
+                return _unwrap(arg)
+    if origin is list:
+        return _unwrap(typing.get_args(annotation)[0])
+    return annotation
+
+
+def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
+    current: Any = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        if not (isinstance(current, type) and issubclass(current, BaseModel)):
+            return None
+        field = _field_by_key(current, part)
+        if field is None:
+            return None
+        current = _unwrap(field.annotation)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _field_by_key(model: type[BaseModel], key: str):
+    for name, field in model.model_fields.items():
+        if (field.alias or name) == key:
+            return field
+    return None
+
+
+def allowed_keys(model: type[BaseModel]) -> list[str]:
+    return [field.alias or name for name, field in model.model_fields.items()]
+
+
+def _did_you_mean(value: str, choices: list[str]) -> str:
+    match = process.extractOne(value, choices, score_cutoff=70)
+    return f"did you mean '{match[0]}'? " if match else ""
+
+
+def _allowed_values(model: type[BaseModel], loc: tuple) -> list[str]:
+    parent = _model_at(model, loc[:-1]) if loc else None
+    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
+    if parent is None or key is None:
+        return []
+    field = _field_by_key(parent, key)
+    if field is None:
+        return []
+    inner = field.annotation
+    origin = typing.get_origin(inner)
+    while origin in (typing.Annotated, typing.Union, types.UnionType, list):
+        args = [a for a in typing.get_args(inner) if a is not type(None)]
+        inner = args[0]
+        origin = typing.get_origin(inner)
+    if isinstance(inner, type) and issubclass(inner, enum.Enum):
+        return [m.value for m in inner]
+    if origin is typing.Literal:
+        return [str(a) for a in typing.get_args(inner)]
+    return []
+
+
+def _dotted(loc: tuple) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out or "the top level"
+
+
+def schema_diagnostics(loaded: LoadedFile, model: type[BaseModel], exc: ValidationError) -> list[Diagnostic]:
+    diags = []
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        kind = err["type"]
+        field = _dotted(loc)
+        if kind == "extra_forbidden":
+            line, col = loaded.source_map.locate(loc, prefer_key=True)
+            parent = _model_at(model, loc[:-1])
+            keys = allowed_keys(parent) if parent else []
+            hint = _did_you_mean(str(loc[-1]), keys) + (f"allowed keys here: {', '.join(keys)}" if keys else "")
+            diags.append(error(loaded.path, line, col, "E101", f"unknown key '{loc[-1]}' in {_dotted(loc[:-1])}", hint))
+        elif kind == "missing":
+            line, col = loaded.source_map.locate(loc[:-1])
+            diags.append(
+                error(
+                    loaded.path,
+                    line,
+                    col,
+                    "E102",
+                    f"missing required key '{loc[-1]}' in {_dotted(loc[:-1])}",
+                    f"add `{loc[-1]}:` here (see schemas/ for what it holds)",
+                )
+            )
+        elif kind in ("enum", "literal_error"):
+            line, col = loaded.source_map.locate(loc)
+            choices = _allowed_values(model, loc)
+            value = err.get("input")
+            hint = _did_you_mean(str(value), choices) + (f"allowed values: {', '.join(choices)}" if choices else "")
+            diags.append(error(loaded.path, line, col, "E104", f"{field}: '{value}' is not an allowed value", hint))
+        elif kind in ("partial_date", "exact_date"):
+            line, col = loaded.source_map.locate(loc)
+            diags.append(
+                error(
+                    loaded.path,
+                    line,
+                    col,
+                    "E105",
+                    f"{field}: {err['msg']}",
+                    "write dates as 2024-10-16; where the source gives only the month, 2024-10",
+                )
+            )
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
+            line, col = loaded.source_map.locate(loc)
+            diags.append(
+                error(
+                    loaded.path,
+                    line,
+                    col,
+                    "E202",
+                    f"{field}: '{err.get('input')}' is not a valid id",
+                    "ids are lowercase letters, digits and single hyphens, e.g. snu-deepfake",
+                )
+            )
+        else:
+            line, col = loaded.source_map.locate(loc)
+            diags.append(error(loaded.path, line, col, "E103", f"{field}: {err['msg']}", _type_hint(kind)))
+    return diags
+
+
+def _type_hint(kind: str) -> str:
+    if kind.startswith(("int_", "float_", "decimal_")) or kind in ("greater_than", "less_than_equal", "multiple_of"):
+        return "write a plain number (no units, no commas); months may use .5 for 15 days"
+    if kind.startswith("list_") or kind == "too_short":
+        return "write a list with one '- ' line per item"
+    if kind.startswith("model_") or kind == "dict_type":
+        return "this key holds a mapping of 'key: value' lines, indented below it"
+    if kind.startswith("string_"):
+        return "write text (quote it if it starts with a special character)"
+    if kind.startswith("bool"):
+        return "write true or false"
+    return ""
+
+
+def validate_schema(loaded: LoadedFile, model: type[BaseModel]) -> tuple[BaseModel | None, list[Diagnostic]]:
+    try:
+        return model.model_validate(loaded.data), []
+    except ValidationError as exc:
+        return None, schema_diagnostics(loaded, model, exc)
