@@ -20,8 +20,10 @@ def _parser() -> argparse.ArgumentParser:
         epilog="Exit codes: 0 success, 1 invalid records or failed build, 2 usage error.",
     )
     sub = parser.add_subparsers(dest="command")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", type=Path, help="repository holding the record folders (default: this one)")
 
-    validate = sub.add_parser("validate", help="check records and print every problem")
+    validate = sub.add_parser("validate", parents=[common], help="check records and print every problem")
     validate.add_argument("paths", nargs="*", help="only report problems in these files or folders")
     validate.add_argument(
         "--format", choices=("text", "github"), default="text", help="github: pull-request annotations"
@@ -30,14 +32,14 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("--list-checks", action="store_true", help="list the checks and exit")
     validate.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
-    build = sub.add_parser("build", help="validate, render and build the site into site/ (default)")
+    build = sub.add_parser("build", parents=[common], help="validate, render and build the site into site/ (default)")
     build.add_argument("--strict", action="store_true", help="warnings stop the build too")
     build.add_argument("--site-dir", default="site", help="output folder (default: site)")
 
-    serve = sub.add_parser("serve", help="build and preview the site at http://127.0.0.1:8000")
+    serve = sub.add_parser("serve", parents=[common], help="build and preview the site at http://127.0.0.1:8000")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
-    schema = sub.add_parser("schema", help="regenerate schemas/*.schema.json from the models")
+    schema = sub.add_parser("schema", parents=[common], help="regenerate schemas/*.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are stale")
     return parser
 
@@ -51,6 +53,8 @@ def _scopes(root: Path, paths: list[str]) -> list[str] | None:
     for raw in paths:
         path = Path(raw)
         absolute = path if path.is_absolute() else Path.cwd() / path
+        if not path.is_absolute() and not (absolute.exists() and absolute.resolve().is_relative_to(root)):
+            absolute = root / path  # paths may also be given relative to --root
         if not absolute.exists():
             print(f"build_site.py validate: no such file or folder: {raw}", file=sys.stderr)
             return None
@@ -116,5 +120,10 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):
         argv = ["build", *argv]
     args = _parser().parse_args(argv)
+    if args.root is not None:
+        if not args.root.is_dir():
+            print(f"build_site.py: --root {args.root} is not a folder", file=sys.stderr)
+            return 2
+        root = args.root.resolve()
     handlers = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}
     return handlers[args.command](args, root)

@@ -181,7 +181,7 @@ def _penalty_sane(ctx: RecordContext, path: tuple, label: str, penalty):
             yield ctx.error(
                 (*path, "imprisonment"),
                 "E208",
-                f"{label}: minimum {low} months is above maximum {high} months",
+                f"{label}: minimum {low:g} months is above maximum {high:g} months",
                 "check the statute text (이상 = minimum, 이하 = maximum)",
             )
         for key, value in (("min_months", low), ("max_months", high)):
@@ -274,7 +274,7 @@ def proceedings_form_a_chain(ctx: RecordContext):
             yield ctx.error(
                 ("proceedings", i, "level"),
                 "E209",
-                f"proceeding '{proc.id}' is an {proc.level.value} but has no `appeal_from`",
+                f"proceeding '{proc.id}' is at level '{proc.level.value}' but has no `appeal_from`",
                 "name the id of the decision appealed from",
             )
         if proc.level is Level.FIRST_INSTANCE and proc.appeal_from:

@@ -64,9 +64,12 @@ def _did_you_mean(value: str, choices: list[str]) -> str:
 
 
 def _allowed_values(model: type[BaseModel], loc: tuple) -> list[str]:
-    parent = _model_at(model, loc[:-1]) if loc else None
-    key = next((p for p in reversed(loc) if isinstance(p, str)), None)
-    if parent is None or key is None:
+    key_index = max((i for i, p in enumerate(loc) if isinstance(p, str)), default=None)
+    if key_index is None:
+        return []
+    key = loc[key_index]
+    parent = _model_at(model, loc[:key_index])
+    if parent is None:
         return []
     field = _field_by_key(parent, key)
     if field is None:
@@ -82,6 +85,19 @@ def _allowed_values(model: type[BaseModel], loc: tuple) -> list[str]:
     if origin is typing.Literal:
         return [str(a) for a in typing.get_args(inner)]
     return []
+
+
+# Field name -> (rule, hint) for values that must follow a pattern; clearer than a regex.
+PATTERN_RULES = {
+    "url": ("must be a web address starting with https:// or http://", "copy the address from the browser bar"),
+    "article": ("must be an article number like 14 or 14-2", "제14조의2 is written 14-2"),
+    "case_number": ("must be a Korean case number like 2024도17801", "copy it exactly as the source gives it"),
+    "statute": ("must be a statute id", "lowercase letters, digits and hyphens, e.g. sexual-crimes-act-14-2"),
+    "source": (
+        "must be a source id",
+        "lowercase letters, digits and hyphens, e.g. sbs-2025-04-18-snu-main-offender-9-years",
+    ),
+}
 
 
 def _dotted(loc: tuple) -> str:
@@ -133,6 +149,10 @@ def schema_diagnostics(loaded: LoadedFile, model: type[BaseModel], exc: Validati
                     "write dates as 2024-10-16; where the source gives only the month, 2024-10",
                 )
             )
+        elif kind == "string_pattern_mismatch" and loc and loc[-1] in PATTERN_RULES:
+            line, col = loaded.source_map.locate(loc)
+            rule, hint = PATTERN_RULES[loc[-1]]
+            diags.append(error(loaded.path, line, col, "E103", f"{field}: '{err.get('input')}' {rule}", hint))
         elif kind == "string_pattern_mismatch" and loc and loc[-1] == "id":
             line, col = loaded.source_map.locate(loc)
             diags.append(

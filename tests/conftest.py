@@ -1,0 +1,38 @@
+"""Shared helpers: copy a fixture corpus to a temporary repository and validate or edit it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from casebook.validate.run import Report, validate_repository
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).resolve().parent.parent
+# Fixtures are judged as of a fixed day so that version statuses never change under the tests.
+FIXTURE_TODAY = dt.date(2026, 1, 1)
+
+
+@pytest.fixture
+def valid_repo(tmp_path: Path) -> Path:
+    target = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "valid", target)
+    return target
+
+
+def validate(root: Path, today: dt.date = FIXTURE_TODAY) -> Report:
+    return validate_repository(root, today=today)
+
+
+def codes(report: Report) -> list[tuple[str, int, str]]:
+    return [(d.path, d.line, d.code) for d in report.diagnostics]
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    """Replace one exact snippet of a fixture file (fails loudly if it is not there)."""
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, f"snippet not found exactly once in {path.name}: {old!r}"
+    path.write_text(text.replace(old, new), encoding="utf-8")

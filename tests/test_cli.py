@@ -1,0 +1,72 @@
+"""The command line as a contributor uses it: exit codes, formats, scoping, no tracebacks."""
+
+import subprocess
+import sys
+
+from conftest import FIXTURES, REPO
+
+
+def run(*args, cwd=REPO):
+    return subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_broken_corpus_exits_1_with_one_line_per_problem():
+    result = run("validate", "--root", str(FIXTURES / "broken"), "--today", "2026-01-01")
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    problems = [
+        line.split(" ")[:2]
+        for line in result.stdout.splitlines()
+        if line and not line.startswith(("    hint:", "13 files"))
+    ]
+    pinned = [f"{':'.join(where.split(':')[:2])}: {code}" for where, code in problems]
+    assert pinned == (FIXTURES / "broken.expected").read_text(encoding="utf-8").splitlines()
+    assert "sources/bad-fields.yaml:6:7: E104 kind: 'newspaper' is not an allowed value" in result.stdout
+    assert "    hint: did you mean 'news'? allowed values:" in result.stdout
+    assert result.stdout.rstrip().endswith("13 files checked: 40 errors, 1 warning.")
+
+
+def test_github_format_emits_annotations():
+    result = run("validate", "--root", str(FIXTURES / "broken"), "--today", "2026-01-01", "--format", "github")
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("::error file=cases/logic-errors.yaml,line=1,col=5,title=E302::")
+    assert any(line.startswith("::warning file=cases/logic-errors.yaml,line=2,") for line in lines)
+    assert all(line.startswith(("::error ", "::warning ")) for line in lines)
+    assert "%0Ahint: " in lines[0]
+
+
+def test_paths_limit_what_is_reported():
+    result = run(
+        "validate", "--root", ".", "statutes/wrong-name.yaml", "--today", "2026-01-01", cwd=FIXTURES / "broken"
+    )
+    assert result.returncode == 1
+    reported = {line.split(":")[0] for line in result.stdout.splitlines() if ": E" in line or ": W" in line}
+    assert reported == {"statutes/wrong-name.yaml"}
+
+
+def test_clean_corpus_exits_0_and_strict_fails_on_warnings(tmp_path):
+    result = run("validate", "--root", str(FIXTURES / "valid"), "--today", "2026-01-01")
+    assert (result.returncode, result.stdout.strip()) == (0, "6 files checked: no problems.")
+    result = run("validate", "--root", str(FIXTURES / "broken"), "--today", "2026-01-01", "figures", "--strict")
+    assert result.returncode == 1
+
+
+def test_usage_errors_exit_2():
+    assert run("validate", "--format", "xml").returncode == 2
+    assert run("validate", "no/such/path.yaml").returncode == 2
+    assert run("frobnicate").returncode == 2
+    assert run("validate", "--root", "/no/such/dir").returncode == 2
+
+
+def test_list_checks_describes_every_check():
+    result = run("validate", "--list-checks")
+    assert result.returncode == 0
+    assert "id_matches_file_name: E201/E202" in result.stdout
+    assert "no_victim_personal_data: E240" in result.stdout
