@@ -1,0 +1,92 @@
+"""Building the site: pages for every record, offline, atomic on failure; README and CI agree."""
+
+import re
+import shutil
+
+import pytest
+
+from casebook.site import build as site_build
+from conftest import FIXTURE_TODAY, REPO, edit
+
+
+@pytest.fixture
+def repo_with_site_config(valid_repo):
+    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", valid_repo / "docs")
+    return valid_repo
+
+
+def test_build_writes_a_page_per_record(repo_with_site_config, capsys):
+    site = repo_with_site_config / "site"
+    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 0
+    case_html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
+    assert "Example case" in case_html and "2 years imprisonment, suspended for 3 years" in case_html
+    statute_html = (site / "statutes" / "example-act-2.html").read_text(encoding="utf-8")
+    assert "예시법 제2조 (2024. 10. 16. 시행)" in statute_html
+    assert not list(repo_with_site_config.glob(".site-build-*")), "staging folder left behind"
+
+
+def test_built_html_loads_nothing_from_the_network(repo_with_site_config):
+    site = repo_with_site_config / "site"
+    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+    external = set()
+    for page in site.rglob("*.html"):
+        for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', page.read_text(encoding="utf-8")):
+            external.add(url)
+    # Links to sources are allowed (they are what a reader follows); nothing is loaded from elsewhere.
+    loaded = {u for u in external if re.search(r"\.(js|css|woff2?|png|svg)(\?|$)|fonts\.", u)}
+    assert loaded == set()
+
+
+def test_invalid_records_leave_the_previous_site_untouched(repo_with_site_config, capsys):
+    site = repo_with_site_config / "site"
+    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    edit(repo_with_site_config / "cases" / "example-case.yaml", "relevance: deepfake", "relevance: nope")
+    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 1
+    out = capsys.readouterr()
+    assert "cases/example-case.yaml:4:12: E104" in out.out and "Build cancelled" in out.err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+
+
+def test_failure_midway_leaves_the_previous_site_untouched(repo_with_site_config, monkeypatch, capsys):
+    site = repo_with_site_config / "site"
+    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+
+    def explode(root, docs, out):
+        (out / "half-written.html").parent.mkdir(parents=True, exist_ok=True)
+        (out / "half-written.html").write_text("partial", encoding="utf-8")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(site_build, "run_mkdocs", explode)
+    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 1
+    assert "Build failed: OSError: disk full" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
+    assert not list(repo_with_site_config.glob(".site-build-*"))
+
+
+def test_record_text_cannot_inject_markup(repo_with_site_config):
+    edit(
+        repo_with_site_config / "cases" / "example-case.yaml",
+        "summary_en: An example.",
+        "summary_en: '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} **bold**'",
+    )
+    site = repo_with_site_config / "site"
+    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 0
+    html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and 'href="javascript:' not in html
+    assert "<strong>bold</strong>" not in html and "49" not in html
+
+
+def test_ci_runs_the_readme_test_command():
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    commands = re.findall(r"```sh\n(.+?)\n```", readme)
+    build_command, test_command = commands[:2]
+    assert "build_site.py" in build_command and "pytest" in test_command
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    assert test_command in ci
+
+
+def test_generated_pages_are_not_in_docs():
+    assert not (REPO / "docs" / "cases").exists() and not (REPO / "docs" / "statutes").exists()
