@@ -1,0 +1,1 @@
+"""The static site: Markdown pages rendered from validated records, built by MkDocs."""

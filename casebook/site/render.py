@@ -1,0 +1,218 @@
+"""Render validated records into Markdown pages (Jinja2), one page per record plus indexes.
+
+Templates receive typed models and small view helpers, never raw YAML. Every record string
+passes through the `md` filter (see escape.py); URLs through `urlsafe`.
+"""
+
+from __future__ import annotations
+
+import urllib.parse
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+from casebook import formatting
+from casebook.corpus import Corpus
+from casebook.law import version_end, version_in_force, versions_during
+from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
+from casebook.models.statute import Statute, StatuteVersion
+from casebook.site.escape import md
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def urlsafe(url: str) -> str:
+    """Percent-encode a (schema-checked http/https) URL so it cannot break out of a Markdown link."""
+    if not url.startswith(("https://", "http://")):
+        return "#"
+    return urllib.parse.quote(url, safe=":/?#&=%~.,;+@!$*-_")
+
+
+def article_ko(statute: Statute) -> str:
+    main, _, branch = statute.article.partition("-")
+    return f"{main}조의{branch}" if branch else f"{main}조"
+
+
+def sentence_text(s: Sentence | None) -> str:
+    if s is None:
+        return "sentence not reported"
+    parts = []
+    if s.life_imprisonment:
+        parts.append("life imprisonment")
+    if s.imprisonment_months:
+        parts.append(f"{formatting.term(s.imprisonment_months)} imprisonment")
+    if s.indeterminate:
+        parts.append(
+            f"indeterminate term: {formatting.term(s.indeterminate.short_months)} to "
+            f"{formatting.term(s.indeterminate.long_months)}"
+        )
+    if s.suspended:
+        extra = ""
+        if s.suspended.probation:
+            extra += ", with probation"
+        if s.suspended.community_service_hours:
+            extra += f", {s.suspended.community_service_hours} hours of community service"
+        parts.append(f"suspended for {formatting.term(s.suspended.period_months)}{extra}")
+    if s.fine_krw:
+        parts.append(f"fine of {formatting.krw(s.fine_krw)}")
+    if s.protective_disposition_ko:
+        parts.append(f"protective disposition {s.protective_disposition_ko}")
+    return ", ".join(parts)
+
+
+def outcome_text(o: DefendantOutcome) -> str:
+    disposition = o.disposition.value.replace("-", " ")
+    text = sentence_text(o.sentence) if o.disposition.value == "sentenced" else disposition
+    if o.appeal_result:
+        text = f"appeal {o.appeal_result.value.replace('-', ' ')}; {text}"
+    return text
+
+
+def ancillary_text(o: DefendantOutcome) -> str:
+    a = o.ancillary
+    if a is None:
+        return ""
+    parts = []
+    if a.treatment_program_hours:
+        parts.append(f"{a.treatment_program_hours} h treatment programme")
+    if a.other_program_hours:
+        parts.append(f"{a.other_program_hours} h other programme")
+    if a.employment_ban_years:
+        parts.append(f"{a.employment_ban_years:g}-year employment ban")
+    if a.disclosure_years:
+        parts.append(f"{a.disclosure_years:g}-year disclosure")
+    elif a.disclosure_ordered:
+        parts.append("disclosure of personal information")
+    if a.notification_years:
+        parts.append(f"{a.notification_years:g}-year notification")
+    elif a.notification_ordered:
+        parts.append("notification of personal information")
+    if a.electronic_monitoring_years:
+        parts.append(f"{a.electronic_monitoring_years:g}-year electronic monitoring")
+    if a.forfeiture_krw:
+        parts.append(f"forfeiture {formatting.krw(a.forfeiture_krw)}")
+    if a.collection_krw:
+        parts.append(f"collection {formatting.krw(a.collection_krw)}")
+    return "; ".join(parts)
+
+
+class Renderer:
+    def __init__(self, corpus: Corpus, today):
+        self.corpus = corpus
+        self.today = today
+        self.statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
+        self.sources = {k: r.model for k, r in corpus.by_id("source").items()}
+        self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
+        self.env = Environment(
+            loader=FileSystemLoader(TEMPLATES),
+            autoescape=False,  # Markdown output: every record value goes through `md` instead
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["md"] = md
+        self.env.filters["urlsafe"] = urlsafe
+        self.env.globals.update(
+            penalty=formatting.penalty,
+            cite=self.cite,
+            sentence=sentence_text,
+            outcome=outcome_text,
+            applied_version=self.applied_version,
+        )
+
+    def cite(self, citation) -> str:
+        source = self.sources.get(citation.source)
+        name = md(source.publisher if source else citation.source)
+        link = f"[{name}](../sources/index.md#{citation.source})"
+        if citation.quote:
+            link += f": “{md(citation.quote)}”"
+        return link
+
+    def applied_version(self, case: Case, count: CountRef) -> str:
+        statute = self.statutes.get(count.statute)
+        if statute is None:
+            return ""
+        if count.version:
+            return count.version
+        period = count.offence_period or case.offence_period
+        if period is None:
+            return ""
+        start, end = period.from_.earliest(), (period.to or period.from_).latest()
+        return ", ".join(v.id for v in versions_during(statute, start, end))
+
+    def citation_ko(self, statute: Statute, version: StatuteVersion) -> str:
+        act = statute.act.short_title_ko or statute.act.title_ko
+        e = version.effective
+        return f"{act} 제{article_ko(statute)} ({e.year}. {e.month}. {e.day}. 시행)"
+
+    def citation_en(self, statute: Statute, version: StatuteVersion) -> str:
+        return f"{statute.act.title_en}, Art. {statute.article} (version in force from {version.effective.isoformat()})"
+
+    def statute_page(self, statute: Statute) -> str:
+        timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]
+        cited_by = [c for c in self.cases.values() if self._cites(c, statute.id)]
+        return self.env.get_template("statute.md.j2").render(
+            statute=statute,
+            article_ko=article_ko(statute),
+            current=version_in_force(statute, self.today),
+            timeline=timeline,
+            cited_by=sorted(cited_by, key=lambda c: c.id),
+            citation_ko=lambda v: self.citation_ko(statute, v),
+            citation_en=lambda v: self.citation_en(statute, v),
+        )
+
+    @staticmethod
+    def _cites(case: Case, statute_id: str) -> bool:
+        return any(c.statute == statute_id for p in case.proceedings for o in p.outcomes for c in o.counts)
+
+    def case_page(self, case: Case) -> str:
+        labels = {d.id: d.label_en for d in case.defendants}
+        rows = [
+            {
+                "defendant": labels.get(o.defendant, o.defendant),
+                "level": p.level.value,
+                "court": p.court_en or "not reported",
+                "decided": p.decided or "not reported",
+                "outcome": outcome_text(o),
+                "ancillary": ancillary_text(o),
+            }
+            for d in case.defendants
+            for p in case.proceedings
+            for o in p.outcomes
+            if o.defendant == d.id
+        ]
+        return self.env.get_template("case.md.j2").render(
+            case=case, sentence_rows=rows, label=lambda d: labels.get(d, d)
+        )
+
+    def pages(self) -> dict[str, str]:
+        """Relative path under docs/ -> Markdown text, for every generated page."""
+        out: dict[str, str] = {}
+        for statute in self.statutes.values():
+            out[f"statutes/{statute.id}.md"] = self.statute_page(statute)
+        for case in self.cases.values():
+            out[f"cases/{case.id}.md"] = self.case_page(case)
+        index = self.env.get_template("index_list.md.j2")
+        out["statutes/index.md"] = index.render(
+            title="Statutes",
+            items=[
+                {
+                    "label": f"{s.act.short_title_ko or s.act.title_ko} 제{article_ko(s)} — {s.heading_en}",
+                    "href": f"{s.id}.md",
+                    "note": f"{len(s.versions)} version(s)",
+                }
+                for s in sorted(self.statutes.values(), key=lambda s: s.id)
+            ],
+        )
+        out["cases/index.md"] = index.render(
+            title="Cases",
+            items=[
+                {"label": c.title_en, "href": f"{c.id}.md", "note": c.title_ko}
+                for c in sorted(self.cases.values(), key=lambda c: c.id)
+            ],
+        )
+        out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
+            sources=sorted(self.sources.values(), key=lambda s: s.id)
+        )
+        return out
