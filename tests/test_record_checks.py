@@ -128,3 +128,16 @@ def test_record_link_outside_repository_is_refused(valid_repo, tmp_path):
     outside.write_text("id: evil\n", encoding="utf-8")
     (valid_repo / "sources" / "evil.yaml").symlink_to(outside)
     assert codes(validate(valid_repo)) == [("sources/evil.yaml", 1, "E011")]
+
+
+def test_unknown_effective_date_needs_a_known_in_force_date(valid_repo):
+    edit(valid_repo / STATUTE, "    effective: 2020-06-25\n", "")
+    assert codes(validate(valid_repo)) == [(STATUTE, 9, "E207")]
+    edit(valid_repo / STATUTE, "  - id: 2020-06-25\n", "  - id: 2020-06-25\n    known_in_force_on: 2021-01-01\n")
+    report = validate(valid_repo)
+    assert codes(report) == []
+    from casebook.law import version_in_force
+
+    statute = report.corpus.by_id("statute")["example-act-2"].model
+    assert version_in_force(statute, dt.date(2020, 12, 31)) is None  # not claimed before the known date
+    assert version_in_force(statute, dt.date(2021, 1, 1)).id == "2020-06-25"

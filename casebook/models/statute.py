@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 from typing import Literal
 
@@ -102,7 +103,16 @@ class AmendingAct(StrictModel):
 
 class StatuteVersion(StrictModel):
     id: Slug = Field(description="Stable id of the version; by convention its effective date, e.g. 2024-10-16.")
-    effective: Date = Field(description="Date the version took effect (시행일), from the act's addenda (부칙).")
+    effective: Date | None = Field(
+        None,
+        description="Date the version took effect (시행일), from the act's addenda (부칙). "
+        "Omit only when no source gives it, and give known_in_force_on instead.",
+    )
+    known_in_force_on: Date | None = Field(
+        None,
+        description="Where the effective date is unknown: a date on which a source shows this text in force "
+        "(e.g. the date of the consolidated text it was read from).",
+    )
     amending_acts: list[AmendingAct] = Field(
         default_factory=list, description="The act or acts that made this version (several may take effect on one day)."
     )
@@ -112,6 +122,11 @@ class StatuteVersion(StrictModel):
     changes_en: Text | None = Field(None, description="What this version changed, in words.")
     paragraphs: list[Paragraph] = Field(min_length=1)
     sources: Sources
+
+    @property
+    def starts(self) -> dt.date:
+        """The effective date, or (if unknown) the earliest date it is known to be in force."""
+        return self.effective or self.known_in_force_on or dt.date.max
 
 
 class Act(StrictModel):

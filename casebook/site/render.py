@@ -144,10 +144,13 @@ class Renderer:
     def citation_ko(self, statute: Statute, version: StatuteVersion) -> str:
         act = statute.act.short_title_ko or statute.act.title_ko
         e = version.effective
+        if e is None:
+            return f"{act} 제{article_ko(statute)}"
         return f"{act} 제{article_ko(statute)} ({e.year}. {e.month}. {e.day}. 시행)"
 
     def citation_en(self, statute: Statute, version: StatuteVersion) -> str:
-        return f"{statute.act.title_en}, Art. {statute.article} (version in force from {version.effective.isoformat()})"
+        since = version.effective.isoformat() if version.effective else f"by {version.known_in_force_on}"
+        return f"{statute.act.title_en}, Art. {statute.article} (version in force from {since})"
 
     def statute_page(self, statute: Statute) -> str:
         timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]

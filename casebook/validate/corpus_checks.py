@@ -170,7 +170,7 @@ def _check_count(record, case, count, path, statutes, valid):
                 *_at(record, (*path, "statute")),
                 "E303",
                 f"'{statute.id}' was not in force during the offences ({dates[0]} to {dates[1]}); "
-                f"its first version took effect {statute.versions[0].effective}",
+                f"its first version took effect {statute.versions[0].effective or 'on an unknown date (known in force ' + str(statute.versions[0].known_in_force_on) + ')'}",
                 "cite the provision that applied then, or correct the offence period",
             )
             return

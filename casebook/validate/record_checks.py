@@ -54,16 +54,31 @@ def versions_ordered_and_unique(ctx: RecordContext):
     """E203/E204: versions have unique ids and strictly increasing effective dates."""
     versions = ctx.model.versions
     for i, version in enumerate(versions):
-        if i and version.effective <= versions[i - 1].effective:
+        if version.effective is None and version.known_in_force_on is None:
+            yield ctx.error(
+                ("versions", i),
+                "E207",
+                f"version '{version.id}' has neither `effective` nor `known_in_force_on`",
+                "give the effective date from the addenda (부칙), or the date a source shows the text in force",
+            )
+            continue
+        if version.effective is None and i > 0:
+            yield ctx.error(
+                ("versions", i, "known_in_force_on"),
+                "E207",
+                f"only the first version may have an unknown effective date ('{version.id}' is not the first)",
+                "find the effective date in the amending act's addenda (부칙)",
+            )
+        if i and version.starts <= versions[i - 1].starts:
             yield ctx.error(
                 ("versions", i, "effective"),
                 "E203",
-                f"version '{version.id}' takes effect on {version.effective}, not after the version before it "
-                f"('{versions[i - 1].id}', {versions[i - 1].effective})",
+                f"version '{version.id}' takes effect on {version.starts}, not after the version before it "
+                f"('{versions[i - 1].id}', {versions[i - 1].starts})",
                 "list versions oldest first; two versions cannot take effect on the same day",
             )
         for k, act in enumerate(version.amending_acts):
-            if act.promulgated and act.promulgated > version.effective:
+            if act.promulgated and version.effective and act.promulgated > version.effective:
                 yield ctx.error(
                     ("versions", i, "amending_acts", k, "promulgated"),
                     "E205",
@@ -87,7 +102,7 @@ def version_status_matches_dates(ctx: RecordContext):
     versions = ctx.model.versions
     today = ctx.today
     for i, version in enumerate(versions):
-        later_started = any(v.effective <= today for v in versions[i + 1 :])
+        later_started = any(v.starts <= today for v in versions[i + 1 :])
         if version.status is VersionStatus.REPEALED:
             expected = VersionStatus.REPEALED if version.repealed else None
             if version.repealed is None:
@@ -106,7 +121,7 @@ def version_status_matches_dates(ctx: RecordContext):
                 "set `status: repealed`, or remove the date",
             )
             continue
-        if version.effective > today:
+        if version.starts > today:
             expected = VersionStatus.PROSPECTIVE
         elif later_started:
             expected = VersionStatus.SUPERSEDED
@@ -116,7 +131,7 @@ def version_status_matches_dates(ctx: RecordContext):
             yield ctx.error(
                 ("versions", i, "status"),
                 "E206",
-                f"version '{version.id}' (effective {version.effective}) should have status '{expected.value}', not '{version.status.value}'",
+                f"version '{version.id}' (effective {version.effective or 'unknown'}) should have status '{expected.value}', not '{version.status.value}'",
                 "a version is in force from its effective date until the next version takes effect",
             )
 
