@@ -126,7 +126,8 @@ class StatuteVersion(StrictModel):
     @property
     def starts(self) -> dt.date:
         """The effective date, or (if unknown) the earliest date it is known to be in force."""
-        return self.effective or self.known_in_force_on or dt.date.max
+        # A version with neither date is already an error (E207); date.min avoids knock-on errors.
+        return self.effective or self.known_in_force_on or dt.date.min
 
 
 class Act(StrictModel):
