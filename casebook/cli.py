@@ -39,6 +39,27 @@ def _parser() -> argparse.ArgumentParser:
     serve = sub.add_parser("serve", parents=[common], help="build and preview the site at http://127.0.0.1:8000")
     serve.add_argument("--dev-addr", default="127.0.0.1:8000")
 
+    from casebook.models.vocabulary import CONDUCTS, MATERIALS, MENTAL_ELEMENTS
+
+    penalty = sub.add_parser("penalty", parents=[common], help="which provisions punish a conduct on a date")
+    penalty.add_argument("--conduct", required=True, help=f"one of: {', '.join(CONDUCTS)}")
+    penalty.add_argument("--victim", required=True, choices=("adult", "child"))
+    penalty.add_argument("--on", required=True, type=dt.date.fromisoformat, help="offence date YYYY-MM-DD")
+    penalty.add_argument("--judged", type=dt.date.fromisoformat, help="judgment date: apply Criminal Act Art. 1")
+    penalty.add_argument("--material", default="synthetic", help=f"one of: {', '.join(MATERIALS)} (default synthetic)")
+    penalty.add_argument(
+        "--lacks",
+        action="append",
+        default=[],
+        metavar="ELEMENT",
+        help=f"a purpose or intent the facts do not have: {', '.join(MENTAL_ELEMENTS)}",
+    )
+    penalty.add_argument("--json", action="store_true")
+
+    changes = sub.add_parser("changes", parents=[common], help="what each amendment of an article changed")
+    changes.add_argument("statute", help="statute id, e.g. sexual-crimes-act-14-2")
+    changes.add_argument("--json", action="store_true")
+
     schema = sub.add_parser("schema", parents=[common], help="regenerate schemas/*.schema.json from the models")
     schema.add_argument("--check", action="store_true", help="exit 1 if the committed schemas are stale")
     return parser
@@ -102,6 +123,68 @@ def cmd_schema(args, root: Path) -> int:
     return 0
 
 
+def _typed_corpus(root: Path):
+    from casebook.validate.run import validate_repository
+
+    report = validate_repository(root)
+    if report.errors:
+        print(format_text(report.errors), file=sys.stderr)
+        print("Records have errors; fix them (see `build_site.py validate`) before asking the law.", file=sys.stderr)
+        return None
+    return report.corpus
+
+
+def _refuse(value: str, kind: str, valid) -> int:
+    print(f"build_site.py: unknown {kind} '{value}'; valid: {', '.join(valid)}", file=sys.stderr)
+    return 2
+
+
+def cmd_penalty(args, root: Path) -> int:
+    from casebook.law_report import penalty_answer
+    from casebook.models.vocabulary import CONDUCTS, MATERIALS, MENTAL_ELEMENTS
+    from casebook.penalties import governing_law, provisions_on
+
+    if args.conduct not in CONDUCTS:
+        return _refuse(args.conduct, "conduct", CONDUCTS)
+    if args.material not in MATERIALS:
+        return _refuse(args.material, "material", MATERIALS)
+    for element in args.lacks:
+        if element not in MENTAL_ELEMENTS:
+            return _refuse(element, "element", MENTAL_ELEMENTS)
+    if args.judged and args.judged < args.on:
+        print("build_site.py penalty: --judged must not be before --on", file=sys.stderr)
+        return 2
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    found = provisions_on(corpus, args.conduct, args.victim, args.on, args.material, frozenset(args.lacks))
+    governing = [governing_law(corpus, p, args.judged) for p in found] if args.judged else None
+    question = {
+        "conduct": args.conduct,
+        "material": args.material,
+        "victim": args.victim,
+        "on": args.on.isoformat(),
+        "judged": args.judged.isoformat() if args.judged else None,
+        "lacks": args.lacks,
+    }
+    print(penalty_answer(question, found, governing, args.json))
+    return 0
+
+
+def cmd_changes(args, root: Path) -> int:
+    from casebook.changes import amendments
+    from casebook.law_report import changes_answer
+
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    statutes = corpus.by_id("statute")
+    if args.statute not in statutes:
+        return _refuse(args.statute, "statute", sorted(statutes))
+    print(changes_answer(amendments(statutes[args.statute].model), args.json))
+    return 0
+
+
 def cmd_build(args, root: Path) -> int:
     from casebook.site.build import build_site
 
@@ -125,5 +208,12 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
             print(f"build_site.py: --root {args.root} is not a folder", file=sys.stderr)
             return 2
         root = args.root.resolve()
-    handlers = {"validate": cmd_validate, "build": cmd_build, "serve": cmd_serve, "schema": cmd_schema}
+    handlers = {
+        "validate": cmd_validate,
+        "build": cmd_build,
+        "serve": cmd_serve,
+        "schema": cmd_schema,
+        "penalty": cmd_penalty,
+        "changes": cmd_changes,
+    }
     return handlers[args.command](args, root)

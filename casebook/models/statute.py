@@ -9,7 +9,7 @@ from typing import Literal
 from pydantic import Field
 
 from casebook.models.common import Date, Slug, Sources, StrictModel, Text
-from casebook.models.vocabulary import Conduct, MentalElement, ProtectedClass
+from casebook.models.vocabulary import Conduct, Material, MentalElement, ProtectedClass
 
 ARTICLE_PATTERN = r"^[0-9]+(-[0-9]+)?$"
 
@@ -71,6 +71,9 @@ class Paragraph(StrictModel):
     revision_tags_ko: Text | None = Field(None, description="The tag printed after the text, e.g. '<개정 2024.10.16>'.")
     summary_en: Text
     conducts: list[Conduct] = Field(default_factory=list, description="Conducts this paragraph punishes.")
+    materials: list[Material] = Field(
+        default_factory=list, description="What the conduct concerns: filmed, synthetic, csem, obscene, statement."
+    )
     protects: ProtectedClass | None = Field(None, description="Whom the offence protects.")
     mental_elements: list[MentalElement] = Field(
         default_factory=list, description="Purpose or intent the offence requires."

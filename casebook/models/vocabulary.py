@@ -33,6 +33,16 @@ PROTECTED_CLASSES: dict[str, tuple[str, str]] = {
     "children-and-youth": ("아동·청소년", "children and youth (under 19)"),
 }
 
+# What the conduct is done to or with; the same verb (possess) is a different offence for filmed
+# material (Art. 14), a deepfake (Art. 14-2) or child sexual exploitation material (Youth Act Art. 11).
+MATERIALS: dict[str, tuple[str, str]] = {
+    "filmed": ("촬영물", "material filmed of a person (illegal filming)"),
+    "synthetic": ("편집물·합성물·가공물 (허위영상물)", "edited or synthesised material (deepfakes)"),
+    "csem": ("아동·청소년성착취물", "child or youth sexual exploitation material"),
+    "obscene": ("음란물", "obscene material"),
+    "statement": ("사실·거짓의 사실", "a statement of fact (defamation)"),
+}
+
 MENTAL_ELEMENTS: dict[str, tuple[str, str]] = {
     "purpose-of-distribution": ("반포등을 할 목적", "for the purpose of distribution"),
     "for-profit": ("영리를 목적으로", "for profit"),
@@ -47,3 +57,4 @@ def _enum(name: str, table: dict[str, tuple[str, str]]) -> type[enum.Enum]:
 Conduct = _enum("Conduct", CONDUCTS)
 ProtectedClass = _enum("ProtectedClass", PROTECTED_CLASSES)
 MentalElement = _enum("MentalElement", MENTAL_ELEMENTS)
+Material = _enum("Material", MATERIALS)
