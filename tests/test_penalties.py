@@ -157,3 +157,28 @@ def test_cli_penalty_json_and_errors():
     assert run("changes", "no-such-article").returncode == 2
     text = run("changes", "sexual-crimes-act-14-2").stdout
     assert "¶3 → ¶3: minimum 3 years replaces maximum 7 years" in text
+
+
+def test_lawful_range_of_the_snu_main_offender(corpus):
+    from casebook.ranges import lawful_range, place_sentence
+
+    case = corpus.by_id("case")["snu-deepfake"].model
+    proc = next(p for p in case.proceedings if p.id == "first-instance-park-40-kang-31")
+    park = next(o for o in proc.outcomes if o.defendant == "park-40")
+    lawful = lawful_range(corpus, case, park)
+    # ¶1 and ¶2 (5 years each, 2020 version), habitual: 7y6m each; concurrent: 7y6m × 1.5 = 11y3m (≤ 15 years).
+    assert (lawful.min_months, lawful.max_months, lawful.life_available) == (1, 135, False)
+    assert place_sentence(lawful, park) == ["within the statutory range"]
+
+
+def test_sentence_above_the_lawful_range_is_a_warning(valid_repo):
+    from conftest import codes, edit, validate
+
+    edit(
+        valid_repo / "cases" / "example-case.yaml",
+        "          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+        "          imprisonment_months: 200\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+    )
+    report = validate(valid_repo)
+    assert codes(report) == [("cases/example-case.yaml", 25, "W304")]
+    assert "example-act-2 ¶1 (version 2020-06-25): 1 month to 5 years" in report.diagnostics[0].hint

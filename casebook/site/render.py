@@ -16,6 +16,7 @@ from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
+from casebook.ranges import lawful_range, place_sentence
 from casebook.site.escape import md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -169,6 +170,15 @@ class Renderer:
     def _cites(case: Case, statute_id: str) -> bool:
         return any(c.statute == statute_id for p in case.proceedings for o in p.outcomes for c in o.counts)
 
+    def falls(self, case: Case, outcome: DefendantOutcome) -> str:
+        lawful = lawful_range(self.corpus, case, outcome)
+        if lawful is None:
+            return ""
+        where = place_sentence(lawful, outcome)
+        life = " or life" if lawful.life_available else ""
+        span = f"{formatting.term(lawful.min_months)} to {formatting.term(lawful.max_months)}{life}"
+        return f"range {span}: " + "; ".join(where) if where else f"range {span}"
+
     def case_page(self, case: Case) -> str:
         labels = {d.id: d.label_en for d in case.defendants}
         rows = [
@@ -179,6 +189,7 @@ class Renderer:
                 "decided": p.decided or "not reported",
                 "outcome": outcome_text(o),
                 "ancillary": ancillary_text(o),
+                "falls": self.falls(case, o),
             }
             for d in case.defendants
             for p in case.proceedings

@@ -237,3 +237,30 @@ def act_titles_consistent(corpus: Corpus, today: dt.date):
                         f"act.{key} '{getattr(act, key)}' differs from {records[0].display} ('{getattr(first, key)}')",
                         "articles of one act must describe the act identically",
                     )
+
+
+@corpus_check
+def sentences_within_lawful_range(corpus: Corpus, today: dt.date):
+    """W304: an imprisonment term outside the lawful range computed from the convicted counts."""
+    from casebook.ranges import lawful_range  # local: ranges imports the law engine, which imports checks' models
+
+    for record in corpus.typed("case"):
+        case = record.model
+        for i, proc in enumerate(case.proceedings):
+            for j, outcome in enumerate(proc.outcomes):
+                sentence = outcome.sentence
+                if sentence is None or sentence.imprisonment_months is None:
+                    continue
+                lawful = lawful_range(corpus, case, outcome)
+                if lawful is None or lawful.incomplete:
+                    continue
+                months = sentence.imprisonment_months
+                if months > lawful.widest_max_months or months < lawful.mitigated_min_months:
+                    path = ("proceedings", i, "outcomes", j, "sentence", "imprisonment_months")
+                    yield warning(
+                        record.display,
+                        *_at(record, path),
+                        "W304",
+                        f"{months:g} months is outside the lawful range for the convicted counts",
+                        "computation: " + "; ".join(lawful.steps) + ". Check the term and the counts cited",
+                    )
