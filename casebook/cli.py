@@ -56,6 +56,10 @@ def _parser() -> argparse.ArgumentParser:
     )
     penalty.add_argument("--json", action="store_true")
 
+    version = sub.add_parser("version", parents=[common], help="which version of an article was in force on a date")
+    version.add_argument("statute", help="statute id, e.g. sexual-crimes-act-14-2")
+    version.add_argument("--on", required=True, type=dt.date.fromisoformat, help="date YYYY-MM-DD")
+
     changes = sub.add_parser("changes", parents=[common], help="what each amendment of an article changed")
     changes.add_argument("statute", help="statute id, e.g. sexual-crimes-act-14-2")
     changes.add_argument("--json", action="store_true")
@@ -171,6 +175,20 @@ def cmd_penalty(args, root: Path) -> int:
     return 0
 
 
+def cmd_version(args, root: Path) -> int:
+    from casebook.law import explain_in_force
+
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    statutes = corpus.by_id("statute")
+    if args.statute not in statutes:
+        return _refuse(args.statute, "statute", sorted(statutes))
+    _, reason = explain_in_force(statutes[args.statute].model, args.on)
+    print(f"{args.statute} on {args.on}: {reason}")
+    return 0
+
+
 def cmd_changes(args, root: Path) -> int:
     from casebook.changes import amendments
     from casebook.law_report import changes_answer
@@ -215,5 +233,6 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "schema": cmd_schema,
         "penalty": cmd_penalty,
         "changes": cmd_changes,
+        "version": cmd_version,
     }
     return handlers[args.command](args, root)

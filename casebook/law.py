@@ -41,3 +41,33 @@ def versions_during(statute: Statute, start: dt.date, end: dt.date) -> list[Stat
         if version.starts <= end and (v_end is None or start <= v_end):
             out.append(version)
     return out
+
+
+def explain_in_force(statute: Statute, on: dt.date) -> tuple[StatuteVersion | None, str]:
+    """The version in force on `on` and the reason in words (the effective-date basis shown)."""
+    version = version_in_force(statute, on)
+    if version is not None:
+        index = statute.versions.index(version)
+        end = version_end(statute, index)
+        if version.effective is None:
+            basis = f"effective date not retrieved; a source shows it in force on {version.known_in_force_on}"
+        else:
+            acts = "; ".join(
+                f"법률 제{a.number}호" + (f" 부칙: {a.effective_basis_ko}" if a.effective_basis_ko else "")
+                for a in version.amending_acts
+            )
+            basis = f"effective {version.effective}" + (f" ({acts})" if acts else "")
+        until = f" until {end}" if end else ""
+        return version, f"in force: version {version.id}, {basis}{until}"
+    first = statute.versions[0]
+    if on < first.starts:
+        if first.effective is None:
+            return (
+                None,
+                f"not known to be in force before {first.known_in_force_on} (its effective date was not retrieved)",
+            )
+        return None, f"no such provision then: the article takes effect on {first.effective}"
+    last = statute.versions[-1]
+    if last.repealed and on >= last.repealed:
+        return None, f"repealed on {last.repealed}"
+    return None, "no version of this article is recorded for that date"

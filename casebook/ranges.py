@@ -150,3 +150,46 @@ def place_sentence(lawful: LawfulRange, outcome: DefendantOutcome) -> list[str]:
     if lawful.incomplete:
         notes.append("range incomplete: " + "; ".join(lawful.incomplete))
     return notes
+
+
+@dataclass
+class GuidelineMatch:
+    guideline_id: str
+    crime_type: str
+    tiers: list  # Tier models
+
+
+def guideline_tiers(corpus: Corpus, indicted, counts) -> list[GuidelineMatch]:
+    """Tiers of guidelines that apply by indictment date and cover a convicted count.
+
+    Only guidelines whose rule of application is recorded as the indictment date, and only
+    when the indictment date is known, are used; otherwise nothing is claimed.
+    """
+    if indicted is None:
+        return []
+    matches = []
+    for record in corpus.typed("guideline"):
+        g = record.model
+        if g.applies_by != "indictment-date" or g.effective is None or g.effective > indicted.earliest():
+            continue
+        for crime in g.crime_types:
+            covered = any(
+                ref.statute == count.statute and (not ref.paragraphs or set(ref.paragraphs) & set(count.paragraphs))
+                for ref in crime.statutes
+                for count in counts
+                if count.outcome is CountOutcome.CONVICTED
+            )
+            if covered and crime.tiers:
+                matches.append(GuidelineMatch(g.id, crime.id, crime.tiers))
+    return matches
+
+
+def place_against_guideline(months: float, match: GuidelineMatch) -> str:
+    basic = next((t for t in match.tiers if t.name == "basic"), None)
+    if basic is None or basic.min_months is None or basic.max_months is None:
+        return ""
+    if months < basic.min_months:
+        return f"below the basic range of {match.guideline_id} ({term(basic.min_months)} to {term(basic.max_months)})"
+    if months > basic.max_months:
+        return f"above the basic range of {match.guideline_id} ({term(basic.min_months)} to {term(basic.max_months)})"
+    return f"within the basic range of {match.guideline_id}"

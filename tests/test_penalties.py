@@ -182,3 +182,48 @@ def test_sentence_above_the_lawful_range_is_a_warning(valid_repo):
     report = validate(valid_repo)
     assert codes(report) == [("cases/example-case.yaml", 25, "W304")]
     assert "example-act-2 ¶1 (version 2020-06-25): 1 month to 5 years" in report.diagnostics[0].hint
+
+
+def test_guideline_tiers_apply_only_when_the_rule_and_indictment_date_are_known(valid_repo):
+    from casebook.models.common import PartialDate
+    from casebook.ranges import guideline_tiers, place_against_guideline
+    from casebook.validate.run import validate_repository as run_validation
+    from conftest import FIXTURE_TODAY, edit
+
+    def tiers(indicted):
+        corpus = run_validation(valid_repo, today=FIXTURE_TODAY).corpus
+        case = corpus.by_id("case")["example-case"].model
+        return guideline_tiers(corpus, indicted, case.proceedings[0].outcomes[0].counts)
+
+    # The fixture guideline's rule of application was not retrieved: nothing is claimed.
+    assert tiers(PartialDate.parse("2023-09-01")) == []
+    edit(
+        valid_repo / "guidelines" / "example-guideline.yaml", "applies_by: not-retrieved", "applies_by: indictment-date"
+    )
+    [match] = tiers(PartialDate.parse("2023-09-01"))
+    assert (
+        place_against_guideline(24, match) == "above the basic range of example-guideline (6 months to 1 year 6 months)"
+    )
+    assert place_against_guideline(12, match) == "within the basic range of example-guideline"
+    assert tiers(PartialDate.parse("2020-09-01")) == []  # indicted before the guideline took effect
+    assert tiers(None) == []
+
+
+@pytest.mark.parametrize(
+    ("on", "expected"),
+    [
+        ("2020-06-24", "no such provision then: the article takes effect on 2020-06-25"),
+        (
+            "2020-06-25",
+            "in force: version 2020-06-25, effective 2020-06-25 (법률 제17086호 부칙: 공포 후 3개월이 경과한 날부터 시행",
+        ),
+        ("2024-10-15", "until 2024-10-15"),
+        (
+            "2024-10-16",
+            "in force: version 2024-10-16, effective 2024-10-16 (법률 제20459호 부칙: 이 법은 공포한 날부터 시행한다.)",
+        ),
+    ],
+)
+def test_cli_version_in_force_with_its_basis(on, expected):
+    result = run("version", "sexual-crimes-act-14-2", "--on", on)
+    assert result.returncode == 0 and expected in result.stdout

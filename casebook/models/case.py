@@ -178,6 +178,9 @@ class Proceeding(StrictModel):
     )
     decided: PartialDate | None = Field(None, description="Decision date, as precise as the sources allow.")
     decided_note_en: Text | None = Field(None, description="How a partial or inferred date was worked out.")
+    indicted: PartialDate | None = Field(
+        None, description="Indictment date (first instance), where reported: sentencing guidelines apply by it."
+    )
     case_number: str | None = Field(
         None, pattern=CASE_NUMBER_PATTERN, description="Only where a source gives it, e.g. 2024도17801."
     )

@@ -16,7 +16,7 @@ from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
-from casebook.ranges import lawful_range, place_sentence
+from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site.escape import md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -170,14 +170,31 @@ class Renderer:
     def _cites(case: Case, statute_id: str) -> bool:
         return any(c.statute == statute_id for p in case.proceedings for o in p.outcomes for c in o.counts)
 
-    def falls(self, case: Case, outcome: DefendantOutcome) -> str:
+    def falls(self, case: Case, proc, outcome: DefendantOutcome) -> str:
         lawful = lawful_range(self.corpus, case, outcome)
         if lawful is None:
             return ""
         where = place_sentence(lawful, outcome)
+        first = self._first_instance(case, proc)
+        months = outcome.sentence.imprisonment_months if outcome.sentence else None
+        if months is not None and first is not None:
+            for match in guideline_tiers(self.corpus, first.indicted, outcome.counts):
+                text = place_against_guideline(months, match)
+                if text:
+                    where.append(text)
         life = " or life" if lawful.life_available else ""
         span = f"{formatting.term(lawful.min_months)} to {formatting.term(lawful.max_months)}{life}"
         return f"range {span}: " + "; ".join(where) if where else f"range {span}"
+
+    @staticmethod
+    def _first_instance(case: Case, proc):
+        """Follow appeal_from down to the first instance (where the indictment date lives)."""
+        by_id = {p.id: p for p in case.proceedings}
+        seen = set()
+        while proc is not None and proc.appeal_from and proc.id not in seen:
+            seen.add(proc.id)
+            proc = by_id.get(proc.appeal_from[0])
+        return proc
 
     def case_page(self, case: Case) -> str:
         labels = {d.id: d.label_en for d in case.defendants}
@@ -189,7 +206,7 @@ class Renderer:
                 "decided": p.decided or "not reported",
                 "outcome": outcome_text(o),
                 "ancillary": ancillary_text(o),
-                "falls": self.falls(case, o),
+                "falls": self.falls(case, p, o),
             }
             for d in case.defendants
             for p in case.proceedings
