@@ -17,7 +17,7 @@ from casebook.law import version_in_force
 from casebook.models.statute import Paragraph, ParagraphKind, Penalty, Statute, StatuteVersion
 
 FIXED_TERM_CEILING_MONTHS = 30 * 12  # Criminal Act Art. 42: a fixed term with no stated maximum runs to 30 years
-VICTIM_CLASSES = {"adult": {"anyone"}, "child": {"anyone", "children-and-youth"}}
+VICTIM_CLASSES = {"adult": {"anyone", "public"}, "child": {"anyone", "public", "children-and-youth"}}
 
 
 @dataclass(frozen=True)

@@ -65,17 +65,23 @@ FIGURE = "figures/example-figure.yaml"
             [(CASE, 22, "E301")],
         ),
         (CASE, "    label_en: Lee (30)", "    label_en: Lee Ji-hoon", [(CASE, 9, "E249")]),
-        (STATUTE, "effective: 2024-10-16", "effective: 2020-01-01", [(STATUTE, 29, "E203")]),
-        (STATUTE, "    status: in-force", "    status: superseded", [(STATUTE, 30, "E206")]),
+        (STATUTE, "effective: 2024-10-16", "effective: 2020-01-01", [(STATUTE, 30, "E203")]),
+        (STATUTE, "    status: in-force", "    status: superseded", [(STATUTE, 31, "E206")]),
         (
             STATUTE,
             "imprisonment: {max_months: 36}",
             "imprisonment: {min_months: 48, max_months: 36}",
-            [(STATUTE, 52, "E208")],
+            [(STATUTE, 55, "E208")],
         ),
-        (STATUTE, "imprisonment: {max_months: 36}", "imprisonment: {max_months: 3600}", [(STATUTE, 52, "E208")]),
-        (STATUTE, "          fine_max_krw: 30000000\n", "", [(STATUTE, 53, "E208")]),
-        (STATUTE, "        conducts: [possess]\n", "", [(STATUTE, 45, "E207")]),
+        (STATUTE, "imprisonment: {max_months: 36}", "imprisonment: {max_months: 3600}", [(STATUTE, 55, "E208")]),
+        (STATUTE, "          fine_max_krw: 30000000\n", "", [(STATUTE, 56, "E208")]),
+        (STATUTE, "        conducts: [possess]\n", "", [(STATUTE, 47, "E207")]),
+        (
+            STATUTE,
+            "        conducts: [possess]\n        materials: [synthetic]\n",
+            "        conducts: [possess]\n",
+            [(STATUTE, 47, "E207")],
+        ),
         (
             FIGURE,
             "      - source: news-a\n",
@@ -93,7 +99,7 @@ def test_prospective_version_must_be_marked_prospective(valid_repo):
     # Judged before 2024-10-16, the newer version is not yet in force.
     found = codes(validate(valid_repo, today=dt.date(2023, 1, 1)))
     assert ("statutes/example-act-2.yaml", 11, "E206") in found
-    assert ("statutes/example-act-2.yaml", 30, "E206") in found
+    assert ("statutes/example-act-2.yaml", 31, "E206") in found
 
 
 def test_conflicting_figures_pass_when_both_are_marked(valid_repo):

@@ -6,15 +6,24 @@ Two observations of the same period that disagree are allowed, but each must say
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
 from casebook.models.common import Date, PartialDate, Period, Slug, Sources, StrictModel, Text
 
 
 class Breakdown(StrictModel):
+    """A part of an observation: a count, a share, or both (sources often give only a share)."""
+
     label_en: Text = Field(description="e.g. 'teens', 'students'.")
-    value: float = Field(ge=0)
+    value: float | None = Field(None, ge=0)
     share_percent: float | None = Field(None, ge=0, le=100)
+
+    @model_validator(mode="after")
+    def _count_or_share(self):
+        if self.value is None and self.share_percent is None:
+            raise PydanticCustomError("breakdown_empty", "a breakdown needs a value, a share_percent, or both")
+        return self
 
 
 class Observation(StrictModel):

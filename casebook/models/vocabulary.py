@@ -19,6 +19,7 @@ CONDUCTS: dict[str, tuple[str, str]] = {
     "sell": ("판매·대여", "sell or rent"),
     "advertise": ("광고·소개", "advertise or introduce"),
     "possess": ("소지", "possess"),
+    "transport": ("운반", "transport"),
     "purchase": ("구입", "purchase"),
     "store": ("저장", "store"),
     "view": ("시청", "view"),
@@ -31,6 +32,7 @@ CONDUCTS: dict[str, tuple[str, str]] = {
 PROTECTED_CLASSES: dict[str, tuple[str, str]] = {
     "anyone": ("사람", "anyone"),
     "children-and-youth": ("아동·청소년", "children and youth (under 19)"),
+    "public": ("사회 일반", "the public (offences against public morals, e.g. obscenity)"),
 }
 
 # What the conduct is done to or with; the same verb (possess) is a different offence for filmed

@@ -158,6 +158,7 @@ def paragraphs_complete(ctx: RecordContext):
             if para.kind is ParagraphKind.OFFENCE:
                 for key, present in (
                     ("conducts", para.conducts),
+                    ("materials", para.materials),
                     ("protects", para.protects),
                     ("penalty", para.penalty),
                 ):
