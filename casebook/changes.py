@@ -131,12 +131,20 @@ def penalty_deltas(old: Paragraph | None, new: Paragraph | None) -> list[str]:
     return deltas
 
 
+def _text_change(old: Paragraph | None, new: Paragraph | None) -> list[tuple[str, str]]:
+    """Word diff of a paragraph's text; an added or deleted paragraph shows its whole text."""
+    if old is None:
+        return [("+", new.text_ko)] if new and new.text_ko else []
+    if new is None:
+        return [("-", old.text_ko)] if old.text_ko else []
+    return word_diff(old.text_ko, new.text_ko)
+
+
 def amendments(statute: Statute) -> list[Amendment]:
     out = []
     for old, new in zip(statute.versions, statute.versions[1:], strict=False):
         changes = [
-            ParagraphChange(a, b, word_diff(a.text_ko if a else None, b.text_ko if b else None), penalty_deltas(a, b))
-            for a, b in pair_paragraphs(old, new)
+            ParagraphChange(a, b, _text_change(a, b), penalty_deltas(a, b)) for a, b in pair_paragraphs(old, new)
         ]
         out.append(Amendment(statute, old, new, changes))
     return out

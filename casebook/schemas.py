@@ -20,8 +20,8 @@ def schema_for(kind) -> dict:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$comment": GENERATED_NOTE,
-        "title": f"Casebook {kind.name} record",
         **schema,
+        "title": f"Casebook {kind.name} record",
     }
 
 

@@ -17,6 +17,9 @@ from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
+from casebook.changes import amendments
+from casebook.penalties import Provision
+from casebook.site import exports, overview
 from casebook.site.escape import md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -104,6 +107,7 @@ class Renderer:
         self.statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
         self.sources = {k: r.model for k, r in corpus.by_id("source").items()}
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
+        self.base = "../"  # path from the page being rendered to the site root
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=False,  # Markdown output: every record value goes through `md` instead
@@ -120,12 +124,13 @@ class Renderer:
             sentence=sentence_text,
             outcome=outcome_text,
             applied_version=self.applied_version,
+            period=overview.period_label,
         )
 
     def cite(self, citation) -> str:
         source = self.sources.get(citation.source)
         name = md(source.publisher if source else citation.source)
-        link = f"[{name}](../sources/index.md#{citation.source})"
+        link = f"[{name}]({self.base}sources/index.md#{citation.source})"
         if citation.quote:
             link += f": “{md(citation.quote)}”"
         return link
@@ -157,6 +162,10 @@ class Renderer:
         timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]
         cited_by = [c for c in self.cases.values() if self._cites(c, statute.id)]
         return self.env.get_template("statute.md.j2").render(
+            amendments=amendments(statute),
+            today=self.today,
+            para_citation=lambda v, p: Provision(statute, v, p).citation_ko(),
+            para_citation_en=lambda v, p: Provision(statute, v, p).citation_en(),
             statute=statute,
             article_ko=article_ko(statute),
             current=version_in_force(statute, self.today),
@@ -218,7 +227,7 @@ class Renderer:
         )
 
     def pages(self) -> dict[str, str]:
-        """Relative path under docs/ -> Markdown text, for every generated page."""
+        """Relative path under docs/ -> file text, for every generated page and download."""
         out: dict[str, str] = {}
         for statute in self.statutes.values():
             out[f"statutes/{statute.id}.md"] = self.statute_page(statute)
@@ -233,17 +242,71 @@ class Renderer:
                     "href": f"{s.id}.md",
                     "note": f"{len(s.versions)} version(s)",
                 }
-                for s in sorted(self.statutes.values(), key=lambda s: s.id)
+                for s in sorted(self.statutes.values(), key=lambda s: (s.act.title_en, _article_key(s.article)))
             ],
         )
-        out["cases/index.md"] = index.render(
-            title="Cases",
-            items=[
-                {"label": c.title_en, "href": f"{c.id}.md", "note": c.title_ko}
-                for c in sorted(self.cases.values(), key=lambda c: c.id)
-            ],
-        )
+        rows = overview.case_rows(self.corpus, sentence_text)
+        groups: dict[str, list] = {}
+        for row in rows:
+            groups.setdefault(row["group"], []).append(row)
+        out["cases/index.md"] = self.env.get_template("cases_index.md.j2").render(rows=rows, groups=sorted(groups.items()))
         out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
             sources=sorted(self.sources.values(), key=lambda s: s.id)
         )
+        self.base = ""  # the pages below sit at the site root
+        out["index.md"] = self.env.get_template("home.md.j2").render(**self._home_context())
+        out["penalties.md"] = self.env.get_template("penalties.md.j2").render(
+            matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
+        )
+        all_counts, n_all = overview.outcome_distribution(self.corpus)
+        final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
+        out["statistics.md"] = self.env.get_template("statistics.md.j2").render(
+            all_decisions=overview.outcome_chart(all_counts, n_all, "Outcomes of recorded deepfake decisions"),
+            final_decisions=overview.outcome_chart(final_counts, n_final, "Latest outcome per defendant"),
+            figures=overview.figure_views(self.corpus),
+        )
+        out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
+            guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
+            term=overview.term_or_blank,
+        )
+        out["downloads.md"] = self.env.get_template("downloads.md.j2").render(
+            kinds=exports.KIND_ORDER, updated=overview.last_update(self.corpus)
+        )
+        out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
+        out.update(exports.export_files(self.corpus))
+        self.base = "../"
         return out
+
+    def _home_context(self) -> dict:
+        npa = next((r.model for r in self.corpus.typed("figure") if r.model.id == "npa-deepfake-cases"), None)
+        full_years = [
+            o for o in (npa.observations if npa else [])
+            if o.period.to and str(o.period.from_).endswith("01") and str(o.period.to).endswith("12")
+            and o.period.from_.year == o.period.to.year and o.period.from_.month == 1
+        ]
+        latest = max(full_years, key=lambda o: o.period.from_.year, default=None)
+        return {
+            "updated": overview.last_update(self.corpus),
+            "n_statutes": len(self.statutes),
+            "n_cases": len(self.cases),
+            "n_decisions": sum(len(p.outcomes) for c in self.cases.values() for p in c.proceedings),
+            "n_figures": sum(1 for _ in self.corpus.typed("figure")),
+            "n_sources": len(self.sources),
+            "official_cases": latest,
+            "official_agency": npa.agency_en if npa else "",
+        }
+
+    def _coverage_context(self) -> dict:
+        deepfake = [c for c in self.cases.values() if c.relevance == "deepfake"]
+        return {
+            "n_cases": len(self.cases),
+            "n_deepfake": len(deepfake),
+            "n_benchmark": len(self.cases) - len(deepfake),
+            "n_decisions": sum(len(p.outcomes) for c in self.cases.values() for p in c.proceedings),
+            "n_deepfake_decisions": sum(len(p.outcomes) for c in deepfake for p in c.proceedings),
+        }
+
+
+def _article_key(article: str) -> tuple[int, int]:
+    main, _, branch = article.partition("-")
+    return (int(main), int(branch or 0))

@@ -1,0 +1,176 @@
+"""Downloads: every record kind as JSON and CSV, and the JSON Schemas, at stable URLs.
+
+Written into the staging docs/downloads/ folder on each build, so they always match the
+records the pages were built from. JSON keeps the records' own shape (as validated); CSV
+flattens each kind to the rows people put in a spreadsheet.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from casebook.corpus import Corpus
+from casebook.formatting import penalty as penalty_text
+from casebook.outcomes import decisions, outcome_class
+from casebook.schemas import render_schemas
+
+KIND_ORDER = ("statute", "case", "source", "figure", "guideline")
+
+
+def _json(corpus: Corpus, kind: str) -> str:
+    records = [r.model.model_dump(mode="json", by_alias=True, exclude_none=True) for r in corpus.typed(kind)]
+    records.sort(key=lambda r: r["id"])
+    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+
+
+def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
+    if kind == "statute":
+        head = [
+            "statute",
+            "article",
+            "version",
+            "effective",
+            "status",
+            "paragraph",
+            "kind",
+            "conducts",
+            "materials",
+            "protects",
+            "min_months",
+            "max_months",
+            "life",
+            "fine_max_krw",
+            "penalty",
+        ]
+        rows = []
+        for r in corpus.typed(kind):
+            s = r.model
+            for v in s.versions:
+                for p in v.paragraphs:
+                    prison = p.penalty.imprisonment if p.penalty else None
+                    rows.append(
+                        [
+                            s.id,
+                            s.article,
+                            v.id,
+                            v.effective or "",
+                            v.status.value,
+                            p.number,
+                            p.kind.value,
+                            " ".join(c.value for c in p.conducts),
+                            " ".join(m.value for m in p.materials),
+                            p.protects.value if p.protects else "",
+                            prison.min_months if prison and prison.min_months else "",
+                            prison.max_months if prison and prison.max_months else "",
+                            bool(prison and prison.life),
+                            p.penalty.fine_max_krw or "" if p.penalty else "",
+                            penalty_text(p.penalty) if p.penalty else "",
+                        ]
+                    )
+        return head, rows
+    if kind == "case":
+        head = [
+            "case",
+            "proceeding",
+            "level",
+            "court",
+            "decided",
+            "case_number",
+            "defendant",
+            "disposition",
+            "outcome_class",
+            "imprisonment_months",
+            "suspended_months",
+            "fine_krw",
+            "life",
+        ]
+        rows = []
+        for r in corpus.typed(kind):
+            c = r.model
+            for proc, o in decisions(c):
+                s = o.sentence
+                rows.append(
+                    [
+                        c.id,
+                        proc.id,
+                        proc.level.value,
+                        proc.court_en or "",
+                        proc.decided or "",
+                        proc.case_number or "",
+                        o.defendant,
+                        o.disposition.value,
+                        outcome_class(o),
+                        s.imprisonment_months if s and s.imprisonment_months else "",
+                        s.suspended.period_months if s and s.suspended else "",
+                        s.fine_krw if s and s.fine_krw else "",
+                        bool(s and s.life_imprisonment),
+                    ]
+                )
+        return head, rows
+    if kind == "source":
+        head = ["source", "publisher", "title", "url", "published", "language", "kind", "strength"]
+        rows = [
+            [s.id, s.publisher, s.title, s.url or "", s.published or "", s.language, s.kind.value, s.strength]
+            for s in (r.model for r in corpus.typed(kind))
+        ]
+        return head, rows
+    if kind == "figure":
+        head = ["figure", "agency", "metric", "unit", "from", "to", "value", "approximate", "conflict", "sources"]
+        rows = []
+        for r in corpus.typed(kind):
+            f = r.model
+            for o in f.observations:
+                rows.append(
+                    [
+                        f.id,
+                        f.agency_en,
+                        f.metric_en,
+                        f.unit,
+                        o.period.from_,
+                        o.period.to or "",
+                        o.value,
+                        o.approximate,
+                        o.conflict_en or "",
+                        " ".join(c.source for c in o.sources),
+                    ]
+                )
+        return head, rows
+    head = ["guideline", "status", "effective", "crime_type", "tier", "min_months", "max_months"]
+    rows = []
+    for r in corpus.typed(kind):
+        g = r.model
+        for ct in g.crime_types:
+            for t in ct.tiers or [None]:
+                rows.append(
+                    [
+                        g.id,
+                        g.status,
+                        g.effective or "",
+                        ct.id,
+                        t.name if t else "",
+                        t.min_months if t and t.min_months is not None else "",
+                        t.max_months if t and t.max_months is not None else "",
+                    ]
+                )
+    return head, rows
+
+
+def _csv(head: list[str], rows: list[list]) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(head)
+    writer.writerows([[str(x) for x in row] for row in sorted(rows, key=lambda r: [str(x) for x in r])])
+    return out.getvalue()
+
+
+def export_files(corpus: Corpus) -> dict[str, str]:
+    """Relative path under docs/ -> file text."""
+    files = {}
+    for kind in KIND_ORDER:
+        files[f"downloads/{kind}s.json"] = _json(corpus, kind)
+        files[f"downloads/{kind}s.csv"] = _csv(*_rows(corpus, kind))
+    for name, text in render_schemas().items():
+        files[f"downloads/schemas/{name}"] = text
+    return files

@@ -1,0 +1,156 @@
+"""Cross-record pages: home, cases index, penalties at a glance, statistics, guidelines,
+downloads and coverage. Each function returns the context its template needs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from casebook import formatting
+from casebook.corpus import Corpus
+from casebook.models.vocabulary import CONDUCTS
+from casebook.outcomes import (
+    OUTCOME_CLASSES,
+    OUTCOME_LABELS,
+    custodial_months,
+    decisions,
+    final_decisions,
+    outcome_class,
+)
+from casebook.penalties import provisions_on
+from casebook.site.charts import bar_chart
+
+AMENDMENT_2024 = dt.date(2024, 10, 16)
+MATRIX_CONDUCTS = (
+    "edit",
+    "distribute",
+    "distribute-for-profit",
+    "possess",
+    "purchase",
+    "store",
+    "view",
+    "threaten",
+    "coerce",
+)
+
+
+def last_update(corpus: Corpus) -> dt.date:
+    return max((r.model.updated for r in corpus.records if r.model is not None), default=dt.date.today())
+
+
+def case_rows(corpus: Corpus, sentence_text) -> list[dict]:
+    rows = []
+    for record in sorted(corpus.typed("case"), key=lambda r: r.model.id):
+        case = record.model
+        finals = final_decisions(case)
+        heaviest = max(finals, key=lambda pair: custodial_months(pair[1]), default=None)
+        years = sorted({str(p.decided.year) for p, _ in decisions(case) if p.decided})
+        courts = sorted({p.court_en for p, _ in decisions(case) if p.court_en})
+        statutes = sorted({c.statute for _, o in decisions(case) for c in o.counts})
+        end = case.offence_period.to or case.offence_period.from_ if case.offence_period else None
+        if end is None:
+            group = "Offence dates not reported"
+        elif end.latest() < AMENDMENT_2024:
+            group = "Offences before 2024-10-16 (Article 14-2 as in force from 2020-06-25)"
+        elif end.earliest() >= AMENDMENT_2024:
+            group = "Offences from 2024-10-16 (Article 14-2 as amended)"
+        else:
+            group = "Offences spanning 2024-10-16"
+        rows.append(
+            {
+                "case": case,
+                "group": group,
+                "year": ", ".join(years) or "—",
+                "court": "; ".join(courts) or "not reported",
+                "defendants": len(case.defendants),
+                "heaviest": sentence_text(heaviest[1].sentence)
+                if heaviest and heaviest[1].sentence
+                else (outcome_class(heaviest[1]) if heaviest else "—"),
+                "heaviest_months": custodial_months(heaviest[1]) if heaviest else -1,
+                "suspended": "yes" if any(outcome_class(o) == "suspended" for _, o in finals) else "no",
+                "statutes": statutes,
+            }
+        )
+    return rows
+
+
+def penalty_matrix(corpus: Corpus, today: dt.date) -> dict:
+    """Conduct × victim class × period; each cell lists the provisions and their penalties."""
+    starts = sorted(
+        {
+            v.effective
+            for r in corpus.typed("statute")
+            for v in r.model.versions
+            if v.effective and dt.date(2020, 6, 25) <= v.effective <= today
+        }
+        | {dt.date(2020, 6, 25)}
+    )
+    grid = {}  # (conduct, victim) -> [cell per start date]
+    for conduct in MATRIX_CONDUCTS:
+        for victim, materials in (("adult", ("synthetic",)), ("child", ("synthetic", "csem"))):
+            cells = []
+            for start in starts:
+                provisions = [p for m in materials for p in provisions_on(corpus, conduct, victim, start, m)]
+                unique = {(p.statute.id, p.paragraph.number, p.version.id): p for p in provisions}
+                cells.append(sorted(unique.values(), key=lambda p: (p.statute.id, p.paragraph.number)))
+            grid[(conduct, victim)] = cells
+    # Keep only the dates on which some cell changes, so each period is a real change in the law.
+    keep = [
+        i
+        for i in range(len(starts))
+        if i == 0 or any(_cell_key(cells[i]) != _cell_key(cells[i - 1]) for cells in grid.values())
+    ]
+    periods = [
+        (starts[i], (starts[keep[k + 1]] - dt.timedelta(days=1)) if k + 1 < len(keep) else None)
+        for k, i in enumerate(keep)
+    ]
+    rows = [
+        {"conduct": c, "conduct_ko": CONDUCTS[c][0], "victim": v, "cells": [cells[i] for i in keep]}
+        for (c, v), cells in grid.items()
+    ]
+    return {"periods": periods, "rows": rows}
+
+
+def _cell_key(cell) -> tuple:
+    return tuple((p.statute.id, p.paragraph.number, p.version.id) for p in cell)
+
+
+def outcome_distribution(
+    corpus: Corpus, *, deepfake_only: bool = True, final_only: bool = False
+) -> tuple[Counter, int]:
+    counts: Counter = Counter()
+    for record in corpus.typed("case"):
+        case = record.model
+        if deepfake_only and case.relevance != "deepfake":
+            continue
+        pairs = final_decisions(case) if final_only else decisions(case)
+        for _, outcome in pairs:
+            counts[outcome_class(outcome)] += 1
+    return counts, sum(counts.values())
+
+
+def outcome_chart(counts: Counter, n: int, title: str) -> dict:
+    bars = [(OUTCOME_LABELS[c], counts.get(c, 0)) for c in OUTCOME_CLASSES]
+    short = [(c.replace("-", " ").capitalize(), counts.get(c, 0)) for c in OUTCOME_CLASSES]
+    return {"svg": bar_chart(f"{title} (N = {n})", short), "bars": bars, "n": n}
+
+
+def figure_views(corpus: Corpus) -> list[dict]:
+    views = []
+    for record in sorted(corpus.typed("figure"), key=lambda r: r.model.id):
+        f = record.model
+        bars = [(period_label(o.period), o.value) for o in f.observations]
+        views.append({"figure": f, "svg": bar_chart(f"{f.metric_en} ({f.agency_en})", bars, "")})
+    return views
+
+
+def period_label(period) -> str:
+    if period.to is None:
+        return f"from {period.from_}"
+    if period.to == period.from_:
+        return str(period.from_)
+    return f"{period.from_} – {period.to}"
+
+
+def term_or_blank(months):
+    return formatting.term(months) if months is not None else ""

@@ -1,0 +1,58 @@
+"""Rendered pages of the fixture corpus are pinned as golden Markdown; exports match the records.
+
+After a deliberate change to a template, regenerate with UPDATE_GOLDEN=1 and review the diff.
+"""
+
+import csv
+import io
+import json
+import os
+
+import pytest
+
+from casebook.outcomes import decisions
+from casebook.site.render import Renderer
+from casebook.validate.run import validate_repository
+from conftest import FIXTURE_TODAY, FIXTURES
+
+GOLDEN = FIXTURES.parent / "golden"
+PAGES = ["cases/example-case.md", "statutes/example-act-2.md", "penalties.md", "cases/index.md"]
+
+
+@pytest.fixture(scope="module")
+def rendered():
+    corpus = validate_repository(FIXTURES / "valid", today=FIXTURE_TODAY).corpus
+    return corpus, Renderer(corpus, FIXTURE_TODAY).pages()
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_matches_golden(rendered, page):
+    _, pages = rendered
+    golden = GOLDEN / page.replace("/", "__")
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(pages[page], encoding="utf-8")
+    assert pages[page] == golden.read_text(encoding="utf-8")
+
+
+def test_json_exports_are_the_records(rendered):
+    corpus, pages = rendered
+    for kind in ("statute", "case", "source", "figure", "guideline"):
+        exported = json.loads(pages[f"downloads/{kind}s.json"])
+        expected = [r.model.model_dump(mode="json", by_alias=True, exclude_none=True) for r in corpus.typed(kind)]
+        assert sorted(exported, key=lambda r: r["id"]) == sorted(expected, key=lambda r: r["id"])
+
+
+def test_case_csv_has_one_row_per_decision(rendered):
+    corpus, pages = rendered
+    rows = list(csv.DictReader(io.StringIO(pages["downloads/cases.csv"])))
+    expected = sum(len(decisions(r.model)) for r in corpus.typed("case"))
+    assert len(rows) == expected == 2
+    assert {(r["proceeding"], r["outcome_class"], r["imprisonment_months"]) for r in rows} == {
+        ("first-instance", "suspended", "24.0"),
+        ("appeal", "suspended", "24.0"),
+    }
+
+
+def test_schemas_are_downloadable(rendered):
+    _, pages = rendered
+    assert json.loads(pages["downloads/schemas/case.schema.json"])["title"] == "Casebook case record"
