@@ -56,6 +56,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     penalty.add_argument("--json", action="store_true")
 
+    find = sub.add_parser(
+        "search", parents=[common], help="fuzzy search in Korean or English, with the reason for each match"
+    )
+    find.add_argument("query", nargs="+", help="e.g. 14조의2, 'SNU deepfake', 'Cho Joo-bin', 2024도17801")
+    find.add_argument("--kind", choices=("case", "statute", "figure", "source"))
+    find.add_argument("--limit", type=int, default=10)
+    find.add_argument("--json", action="store_true")
+
     version = sub.add_parser("version", parents=[common], help="which version of an article was in force on a date")
     version.add_argument("statute", help="statute id, e.g. sexual-crimes-act-14-2")
     version.add_argument("--on", required=True, type=dt.date.fromisoformat, help="date YYYY-MM-DD")
@@ -175,6 +183,39 @@ def cmd_penalty(args, root: Path) -> int:
     return 0
 
 
+def cmd_search(args, root: Path) -> int:
+    import json
+
+    from casebook.search import SearchIndex, build_entries
+
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    query = " ".join(args.query)
+    hits = SearchIndex(build_entries(corpus)).search(query, args.kind, args.limit)
+    if args.json:
+        rows = [
+            {
+                "kind": h.entry.kind,
+                "id": h.entry.id,
+                "title": h.entry.title,
+                "url": h.entry.url,
+                "score": round(h.score, 1),
+                "matched_field": h.field,
+                "matched_text": h.matched,
+            }
+            for h in hits
+        ]
+        print(json.dumps({"query": query, "results": rows}, ensure_ascii=False, indent=2))
+        return 0
+    if not hits:
+        print(f"No record matches '{query}'.")
+    for rank, h in enumerate(hits, 1):
+        print(f"{rank:>2}. [{h.entry.kind}] {h.entry.title} ({h.entry.id})")
+        print(f"    score {h.score:.0f}: matched {h.field} “{h.matched[:90]}”")
+    return 0
+
+
 def cmd_version(args, root: Path) -> int:
     from casebook.law import explain_in_force
 
@@ -234,5 +275,6 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "penalty": cmd_penalty,
         "changes": cmd_changes,
         "version": cmd_version,
+        "search": cmd_search,
     }
     return handlers[args.command](args, root)

@@ -227,3 +227,35 @@ def test_guideline_tiers_apply_only_when_the_rule_and_indictment_date_are_known(
 def test_cli_version_in_force_with_its_basis(on, expected):
     result = run("version", "sexual-crimes-act-14-2", "--on", on)
     assert result.returncode == 0 and expected in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("14조의2", "sexual-crimes-act-14-2"),
+        ("Article 14-2", "sexual-crimes-act-14-2"),
+        ("14-2", "sexual-crimes-act-14-2"),
+        ("성폭력처벌법 제14조의2 제4항", "sexual-crimes-act-14-2"),
+        ("서울대 딥페이크", "snu-deepfake"),
+        ("SNU deepfake", "snu-deepfake"),
+        ("seoul national univ", "snu-deepfake"),
+        ("조주빈", "cho-ju-bin-baksabang"),
+        ("Cho Ju-bin", "cho-ju-bin-baksabang"),
+        ("Cho Joo-bin", "cho-ju-bin-baksabang"),
+        ("Jo Ju-bin", "cho-ju-bin-baksabang"),
+        ("2024도17801", "supreme-court-2024do17801"),
+    ],
+)
+def test_search_finds_the_record_first(corpus, query, expected):
+    from casebook.search import SearchIndex, build_entries
+
+    hits = SearchIndex(build_entries(corpus)).search(query, limit=3)
+    assert hits[0].entry.id == expected, [(h.entry.id, h.score) for h in hits]
+
+
+def test_cli_search_explains_the_match():
+    result = run("search", "Cho", "Joo-bin", "--kind", "case", "--json")
+    first = json.loads(result.stdout)["results"][0]
+    assert (first["id"], first["matched_field"]) == ("cho-ju-bin-baksabang", "defendant")
+    text = run("search", "14조의2").stdout
+    assert text.splitlines()[0].startswith(" 1. [statute]") and "matched article" in text

@@ -72,3 +72,16 @@ def test_full_name_needs_an_official_disclosure(valid_repo):
         "    name_officially_disclosed: true\n    disclosure_sources:\n      - source: news-a",
     )
     assert validate(valid_repo).diagnostics == []
+
+
+@pytest.mark.parametrize(
+    ("label_en", "label_ko"),
+    [("A (20s)", "A씨(20대)"), ("Park (40)", "박모(40)"), ("Student B (teen)", "10대 A군"), ("A", "A씨")],
+)
+def test_press_labels_with_age_brackets_pass(valid_repo, label_en, label_ko):
+    edit(
+        valid_repo / CASE,
+        "    label_en: Lee (30)\n    label_ko: 이모(30)",
+        f"    label_en: {label_en}\n    label_ko: {label_ko}",
+    )
+    assert validate(valid_repo).diagnostics == []

@@ -19,7 +19,7 @@ from casebook.models.statute import Statute, StatuteVersion
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.changes import amendments
 from casebook.penalties import Provision
-from casebook.site import exports, overview
+from casebook.site import exports, overview, tooldata
 from casebook.site.escape import md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -274,6 +274,7 @@ class Renderer:
         )
         out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
         out.update(exports.export_files(self.corpus))
+        out.update(tooldata.tool_files(self.corpus, sentence_text))
         self.base = "../"
         return out
 

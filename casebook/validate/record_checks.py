@@ -471,11 +471,12 @@ def guideline_tiers_sane(ctx: RecordContext):
                 )
 
 
-_ANON_KO = re.compile(
-    r"^[가-힣]모\s*(?:씨)?\s*(?:\(\d{1,3}\))?(?:씨)?$|^[A-Z가-힣]\s*씨(?:\s*\(\d{1,3}\))?$|^[A-Z](?:\s*\(\d{1,3}\))?$"
-)
+# Ages as the press gives them: "(40)", "(20s)" / "(20대)", "(teen)" / "(10대)".
+_AGE_EN = r"(?: \((?:\d{1,3}|\d0s|teen|minor)\))?"
+_AGE_KO = r"(?:\s*\((?:\d{1,3}|\d0대|미성년)\))?"
+_ANON_KO = re.compile(rf"^(?:\d0대\s*)?(?:[가-힣]모|[A-Z]|[가-힣])\s*(?:씨|군|양)?{_AGE_KO}(?:씨|군|양)?$")
 _ANON_EN = re.compile(
-    r"^(?:[A-Z][a-z]{0,9}|[A-Z])(?: \(\d{1,3}\))?$|^(?:Defendant|Accomplice|Operator|Manager|Member|Minor) [A-Z0-9](?: \(\d{1,3}\))?$"
+    rf"^(?:[A-Z][a-z]{{0,9}}|[A-Z]){_AGE_EN}$|^(?:Defendant|Accomplice|Operator|Manager|Member|Minor|Student|Soldier) [A-Z0-9]{_AGE_EN}$"
 )
 
 

@@ -1,0 +1,79 @@
+// Case finder: filters the build's decision rows in the browser; state lives in the URL.
+(function () {
+  var rows = window.casebookFinder || [];
+  var form = document.getElementById("cb-finder-form");
+  if (!form) return;
+  var body = document.querySelector("#cb-finder-table tbody");
+  var count = document.getElementById("cb-finder-count");
+  var OUTCOMES = { custodial: "prison", suspended: "suspended", fine: "fine", juvenile: "juvenile", acquitted: "acquitted", other: "other", "not-reported": "not reported" };
+
+  function fill(name, values, label) {
+    var select = form.elements[name];
+    values.forEach(function (v) {
+      var option = document.createElement("option");
+      option.value = v;
+      option.textContent = label ? label(v) : v;
+      select.appendChild(option);
+    });
+  }
+  function unique(f) {
+    var seen = {};
+    rows.forEach(function (r) { [].concat(f(r)).forEach(function (v) { if (v !== "" && v !== null) seen[v] = true; }); });
+    return Object.keys(seen).sort();
+  }
+  fill("court", unique(function (r) { return r.court; }));
+  fill("year", unique(function (r) { return r.year === null ? "" : String(r.year); }).reverse());
+  fill("level", unique(function (r) { return r.level; }));
+  fill("statute", unique(function (r) { return r.statutes; }));
+  fill("outcome", Object.keys(OUTCOMES), function (v) { return OUTCOMES[v]; });
+
+  function state() {
+    var out = {};
+    Array.prototype.forEach.call(form.elements, function (el) { if (el.name) out[el.name] = el.value; });
+    return out;
+  }
+  function matches(r, s) {
+    if (s.relevance && r.relevance !== s.relevance) return false;
+    if (s.court && r.court !== s.court) return false;
+    if (s.year && String(r.year) !== s.year) return false;
+    if (s.level && r.level !== s.level) return false;
+    if (s.statute && r.statutes.indexOf(s.statute) < 0) return false;
+    if (s.outcome && r.outcome !== s.outcome) return false;
+    if (s.minors === "yes" && r.minors !== true) return false;
+    if (s.minors === "no" && r.minors === true) return false;
+    return true;
+  }
+  function weight(r) { return r.life ? 1e6 : (r.outcome === "custodial" ? r.months : r.months / 100); }
+  function cell(tr, text, href) {
+    var td = document.createElement("td");
+    if (href) { var a = document.createElement("a"); a.href = href; a.textContent = text; td.appendChild(a); }
+    else { td.textContent = text; }
+    tr.appendChild(td);
+  }
+  function render() {
+    var s = state();
+    var found = rows.filter(function (r) { return matches(r, s); });
+    found.sort(s.sort === "sentence"
+      ? function (a, b) { return weight(b) - weight(a); }
+      : function (a, b) { return a.decided < b.decided ? 1 : a.decided > b.decided ? -1 : 0; });
+    body.textContent = "";
+    found.forEach(function (r) {
+      var tr = document.createElement("tr");
+      cell(tr, r.title, r.url); cell(tr, r.defendant); cell(tr, r.level); cell(tr, r.court || "not reported");
+      cell(tr, r.decided || "not reported"); cell(tr, OUTCOMES[r.outcome]); cell(tr, r.sentence); cell(tr, r.statutes.join(", "));
+      body.appendChild(tr);
+    });
+    count.textContent = found.length + " of " + rows.length + " decisions";
+    var params = new URLSearchParams();
+    Object.keys(s).forEach(function (k) { if (s[k] && !(k === "sort" && s[k] === "date") && !(k === "relevance" && s[k] === "deepfake")) params.set(k, s[k]); });
+    if (s.relevance === "") params.set("relevance", "all");
+    var query = params.toString();
+    history.replaceState(null, "", query ? "?" + query : location.pathname);
+  }
+  var initial = new URLSearchParams(location.search);
+  Array.prototype.forEach.call(form.elements, function (el) {
+    if (el.name && initial.has(el.name)) el.value = initial.get(el.name) === "all" ? "" : initial.get(el.name);
+  });
+  form.addEventListener("change", render);
+  render();
+})();

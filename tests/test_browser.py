@@ -1,0 +1,179 @@
+"""The built site in real Chromium (Debian's, driven by Playwright), served on localhost with
+every other address blocked: search, the case finder, the penalty tool, and no console errors.
+Screenshots of the main pages are saved to test-artifacts/screenshots/.
+"""
+
+import functools
+import http.server
+import json
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect, sync_playwright
+
+from casebook.site.build import build_site
+from conftest import REPO
+
+CHROMIUM = "/usr/bin/chromium"
+ARTIFACTS = REPO / "test-artifacts" / "screenshots"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build_site(REPO, site) == 0
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    assert Path(CHROMIUM).exists(), "run `python tests/ensure_browser.py` (README's test command does)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    blocked, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith(site_url):
+            r.continue_()
+        else:
+            blocked.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    pg = context.new_page()
+    pg.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    yield pg
+    context.close()
+    assert errors == [], f"console errors: {errors}"
+    assert blocked == [], f"the page tried to reach the network: {blocked}"
+
+
+def shot(pg, name):
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("SNU deepfake", "Seoul National University deepfake case"),
+        ("서울대 딥페이크", "Seoul National University deepfake case"),
+        ("허위영상물", "성폭력처벌법 제14조의2"),
+        ("Kim Nok-wan", "Kim Nok-wan"),
+    ],
+)
+def test_search_box_finds_pages_in_korean_and_english(page, site_url, query, expected):
+    page.goto(f"{site_url}/index.html")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(query)
+    results = page.locator(".md-search-result__list")
+    expect(results).to_contain_text(expected, timeout=15000)
+
+
+def test_home_and_snu_case_page(page, site_url):
+    page.goto(f"{site_url}/index.html")
+    expect(page.locator("article")).to_contain_text("Data as of")
+    shot(page, "home")
+    page.goto(f"{site_url}/cases/snu-deepfake.html")
+    table = page.locator("table", has_text="Against the lawful range")
+    expect(table).to_contain_text("9 years imprisonment")
+    expect(table).to_contain_text("3 years 6 months imprisonment")
+    expect(page.locator("article")).to_contain_text("version in force 2020-06-25")
+    shot(page, "case-snu")
+
+
+def test_statute_page_offers_the_pinned_citation(page, site_url):
+    page.goto(f"{site_url}/statutes/sexual-crimes-act-14-2.html")
+    expect(page.locator("article")).to_contain_text("성폭력처벌법 제14조의2 제4항 (2024. 10. 16. 시행)")
+    expect(page.locator("article")).to_contain_text("minimum 3 years replaces maximum 7 years")
+    shot(page, "statute-14-2")
+
+
+def test_case_finder_filters_and_keeps_them_in_the_url(page, site_url):
+    page.goto(f"{site_url}/finder.html")
+    rows = page.locator("#cb-finder-table tbody tr")
+    total = rows.count()
+    assert total >= 20
+    page.select_option("select[name=outcome]", "suspended")
+    expect(page.locator("#cb-finder-count")).to_contain_text(" of ")
+    outcomes = page.locator("#cb-finder-table tbody tr td:nth-child(6)").all_text_contents()
+    assert outcomes and set(outcomes) == {"suspended"}
+    assert "outcome=suspended" in page.url
+    shared = page.url
+    page.goto(shared)
+    assert page.locator("select[name=outcome]").input_value() == "suspended"
+    page.select_option("select[name=outcome]", "")
+    page.select_option("select[name=court]", "Seoul High Court")
+    courts = set(page.locator("#cb-finder-table tbody tr td:nth-child(4)").all_text_contents())
+    assert courts == {"Seoul High Court"}
+    shot(page, "finder")
+
+
+def _cli_penalty(*args):
+    out = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "penalty", *args, "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=REPO,
+    ).stdout
+    return json.loads(out)
+
+
+@pytest.mark.parametrize(
+    ("conduct", "victim", "on", "judged"),
+    [
+        ("possess", "adult", "2024-09-01", ""),
+        ("possess", "adult", "2024-10-16", ""),
+        ("edit", "adult", "2023-05-01", "2025-01-10"),
+        ("distribute", "child", "2022-03-01", ""),
+    ],
+)
+def test_penalty_tool_gives_the_cli_answer(page, site_url, conduct, victim, on, judged):
+    page.goto(f"{site_url}/penalty-tool.html")
+    page.select_option("select[name=conduct]", conduct)
+    page.select_option("select[name=victim]", victim)
+    page.fill("input[name=on]", on)
+    if judged:
+        page.fill("input[name=judged]", judged)
+    shown = page.locator("#cb-penalty-result .cb-provisions strong").all_text_contents()
+    cli = _cli_penalty("--conduct", conduct, "--victim", victim, "--on", on, *(["--judged", judged] if judged else []))
+    assert shown == [p["citation_ko"] for p in cli["provisions"]]
+    if not shown:
+        expect(page.locator("#cb-penalty-result")).to_contain_text("No provision in Casebook punished")
+    if judged:
+        reasons = page.locator(".cb-governing").all_text_contents()
+        assert [r.split(": ", 1)[1].rstrip(".") for r in reasons] == [g["reason"] for g in cli["governing"]]
+    shot(page, f"penalty-{conduct}-{victim}-{on}")
