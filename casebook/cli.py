@@ -30,6 +30,12 @@ def _parser() -> argparse.ArgumentParser:
     )
     validate.add_argument("--strict", action="store_true", help="warnings fail too")
     validate.add_argument("--list-checks", action="store_true", help="list the checks and exit")
+    validate.add_argument(
+        "--fix",
+        action="store_true",
+        help="make safe mechanical edits (key order, versions order, whitespace, final newline, BOM, NFC); never values",
+    )
+    validate.add_argument("--diff", action="store_true", help="show what --fix changes (without --fix: show only)")
     validate.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
     build = sub.add_parser("build", parents=[common], help="validate, render and build the site into site/ (default)")
@@ -111,6 +117,8 @@ def cmd_validate(args, root: Path) -> int:
     if scopes is None:
         return 2
     scopes = [s for s in scopes if s]  # the repository root itself means everything
+    if args.fix or args.diff:
+        _apply_fixes(root, scopes, write=args.fix, show=args.diff)
     report = validate_repository(root, today=args.today)
     shown = [d for d in report.diagnostics if _in_scope(d.path, scopes)]
     files = sum(1 for r in report.corpus.records if _in_scope(r.display, scopes))
@@ -120,6 +128,30 @@ def cmd_validate(args, root: Path) -> int:
     print(summary(shown, files), file=sys.stderr if args.format == "github" else sys.stdout)
     errors = any(d.is_error for d in shown)
     return 1 if errors or (args.strict and shown) else 0
+
+
+def _apply_fixes(root: Path, scopes: list[str], *, write: bool, show: bool) -> None:
+    from casebook.corpus import discover
+    from casebook.fix import fix_file
+
+    records, _ = discover(root)
+    changed = 0
+    for record in records:
+        if not _in_scope(record.display, scopes) or record.file.is_symlink():
+            continue
+        result = fix_file(record.file, record.kind.model, record.display)
+        if result.problem:
+            print(f"{record.display}: {result.problem}", file=sys.stderr)
+            continue
+        if not result.changed:
+            continue
+        changed += 1
+        if show:
+            print(result.diff(), end="")
+        if write:
+            record.file.write_text(result.new, encoding="utf-8")
+    verb = "fixed" if write else "would be fixed"
+    print(f"{changed} file(s) {verb}.", file=sys.stderr)
 
 
 def cmd_schema(args, root: Path) -> int:
@@ -277,4 +309,9 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "version": cmd_version,
         "search": cmd_search,
     }
-    return handlers[args.command](args, root)
+    try:
+        return handlers[args.command](args, root)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) stopped early: not an error of ours.
+        sys.stderr.close()
+        return 0

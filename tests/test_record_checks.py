@@ -54,15 +54,15 @@ FIGURE = "figures/example-figure.yaml"
         ),
         (
             CASE,
-            "          - statute: example-act-2\n",
-            "          - statute: example-act-2\n            version: 2024-10-16\n",
-            [(CASE, 22, "E303")],
+            "            paragraphs: [1]\n            outcome: convicted\n        sentence:\n          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            "            paragraphs: [1]\n            version: 2024-10-16\n            outcome: convicted\n        sentence:\n          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            [(CASE, 23, "E303")],
         ),
         (
             CASE,
-            "          - statute: example-act-2\n",
-            "          - statute: example-act-2\n            version: 2019-01-01\n",
-            [(CASE, 22, "E301")],
+            "            paragraphs: [1]\n            outcome: convicted\n        sentence:\n          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            "            paragraphs: [1]\n            version: 2019-01-01\n            outcome: convicted\n        sentence:\n          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            [(CASE, 23, "E301")],
         ),
         (CASE, "    label_en: Lee (30)", "    label_en: Lee Ji-hoon", [(CASE, 9, "E249")]),
         (STATUTE, "effective: 2024-10-16", "effective: 2020-01-01", [(STATUTE, 30, "E203")]),
@@ -111,6 +111,12 @@ def test_conflicting_figures_pass_when_both_are_marked(valid_repo):
         "    conflict_en: The ministry counts 90.\n    sources:\n      - source: news-a\n",
     )
     assert codes(validate(valid_repo)) == []
+
+
+def test_keys_out_of_order_are_a_fixable_warning(valid_repo):
+    edit(valid_repo / CASE, "id: example-case\ntitle_ko: 예시 사건\n", "title_ko: 예시 사건\nid: example-case\n")
+    [d] = validate(valid_repo).diagnostics
+    assert (d.code, d.line) == ("W305", 1) and "validate --fix" in d.hint
 
 
 def test_unknown_source_suggests_the_closest(valid_repo):

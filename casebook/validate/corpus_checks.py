@@ -8,6 +8,8 @@ offence date, sources are used, and near-duplicate cases are flagged.
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from collections import defaultdict
 
 from rapidfuzz import fuzz, process
@@ -197,25 +199,51 @@ def _check_count(record, case, count, path, statutes, valid):
             )
 
 
+_NAME_NOISE = re.compile(r"[\s\W_]+")
+
+
+def _name_keys(name: str) -> tuple[str, str, str]:
+    """(blocking key, digits, comparable form) of a case name.
+
+    Names that differ in their numbers (years, counts, case numbers) name different matters,
+    so only names with the same digits are compared; the first letters block the rest, which
+    keeps the check linear in the number of cases.
+    """
+    flat = _NAME_NOISE.sub("", unicodedata.normalize("NFC", name).lower())
+    digits = "".join(ch for ch in flat if ch.isdigit())
+    letters = "".join(ch for ch in flat if not ch.isdigit())
+    return letters[:4], digits, letters
+
+
 @corpus_check
 def no_near_duplicate_cases(corpus: Corpus, today: dt.date):
-    """W302: two case files that look like the same matter."""
+    """W302: two case files that look like the same matter (names alike, same numbers)."""
+    blocks: dict[tuple[str, str], list[tuple[int, str]]] = defaultdict(list)
     cases = list(corpus.typed("case"))
-    names = {r.display: [r.model.title_ko, r.model.title_en, *r.model.aliases] for r in cases}
-    for a_index, a in enumerate(cases):
-        for b in cases[a_index + 1 :]:
-            best = max(
-                (fuzz.token_sort_ratio(x, y) for x in names[a.display] for y in names[b.display]),
-                default=0,
-            )
-            if best >= NEAR_DUPLICATE_SCORE:
-                yield warning(
-                    b.display,
-                    *_at(b, ("title_ko",)),
-                    "W302",
-                    f"{b.display} looks like {a.display} (names {best:.0f}% alike)",
-                    "if it is the same matter, merge the proceedings into one file",
-                )
+    for index, record in enumerate(cases):
+        m = record.model
+        for name in {m.title_ko, m.title_en, *m.aliases}:
+            block, digits, letters = _name_keys(name)
+            if letters:
+                blocks[(block, digits)].append((index, letters))
+    reported: set[tuple[int, int]] = set()
+    for members in blocks.values():
+        for i, (a, a_name) in enumerate(members):
+            for b, b_name in members[i + 1 :]:
+                pair = (min(a, b), max(a, b))
+                if a == b or pair in reported:
+                    continue
+                score = fuzz.ratio(a_name, b_name)
+                if score >= NEAR_DUPLICATE_SCORE:
+                    reported.add(pair)
+                    first, second = cases[pair[0]], cases[pair[1]]
+                    yield warning(
+                        second.display,
+                        *_at(second, ("title_ko",)),
+                        "W302",
+                        f"{second.display} looks like {first.display} (names {score:.0f}% alike)",
+                        "if it is the same matter, merge the proceedings into one file",
+                    )
 
 
 @corpus_check

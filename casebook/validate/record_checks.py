@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from pydantic import BaseModel
+
 from casebook.models.case import APPELLATE_LEVELS, Disposition, Level
 from casebook.models.common import SLUG_RE
 from casebook.models.statute import ParagraphKind, VersionStatus
@@ -500,3 +502,40 @@ def defendants_anonymised(ctx: RecordContext):
                 f"label '{defendant.label_ko}' looks like a full name",
                 "use the press' label, e.g. '박모(40)' or 'A씨'",
             )
+
+
+def _order_problems(data, model, path=()):
+    """Paths whose keys are not in the model's order (the order `validate --fix` writes)."""
+    from casebook.validate.schema import _field_by_key, _unwrap
+
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            yield from _order_problems(item, model, (*path, i))
+        return
+    if not isinstance(data, dict) or model is None:
+        return
+    order = [f.alias or n for n, f in model.model_fields.items()]
+    present = [k for k in data if k in order]
+    if present != sorted(present, key=order.index):
+        yield path
+        return
+    for key, value in data.items():
+        field = _field_by_key(model, key)
+        if field is not None:
+            inner = _unwrap(field.annotation)
+            if isinstance(inner, type) and issubclass(inner, BaseModel):
+                yield from _order_problems(value, inner, (*path, key))
+
+
+@record_check("statute", "case", "source", "figure", "guideline")
+def keys_in_canonical_order(ctx: RecordContext):
+    """W305: keys follow the schema's order (id first), so diffs stay small and files alike."""
+    for path in _order_problems(ctx.record.loaded.data, ctx.record.kind.model):
+        where = ".".join(str(p) for p in path) or "the top level"
+        yield ctx.warning(
+            path,
+            "W305",
+            f"keys at {where} are not in the usual order",
+            "run `python build_site.py validate --fix` to reorder them (values are never changed)",
+        )
+        return  # one warning per file is enough: --fix reorders everything

@@ -1,0 +1,131 @@
+"""Casebook benchmark: validate, search, render and build at 1,000 and 10,000 synthetic cases.
+
+python bench/run.py [--sizes 1000 10000] [--skip-build]
+
+Each step runs in a fresh subprocess so wall time and peak memory (max RSS) are its own.
+Prints a Markdown table; copy it with the command into docs/performance.md.
+Baselines measured in the same run: a bare libyaml (CSafeLoader) parse of the same files,
+and a bare `mkdocs build` of the same generated pages.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+PY = sys.executable
+
+STEP = r"""
+import json, resource, sys, time
+from pathlib import Path
+sys.path.insert(0, {repo!r})
+root = Path({root!r})
+step = {step!r}
+t0 = time.perf_counter()
+extra = {{}}
+if step == "parse":
+    import yaml
+    for folder in ("cases", "statutes", "sources"):
+        for p in sorted((root / folder).glob("*.yaml")):
+            yaml.load(p.read_bytes(), Loader=yaml.CSafeLoader)
+elif step == "validate":
+    from casebook.validate.run import validate_repository
+    report = validate_repository(root)
+    extra["errors"] = len(report.errors)
+elif step == "search":
+    import statistics
+    from casebook.validate.run import validate_repository
+    from casebook.search import SearchIndex, build_entries
+    corpus = validate_repository(root).corpus
+    t1 = time.perf_counter()
+    index = SearchIndex(build_entries(corpus))
+    extra["index_s"] = round(time.perf_counter() - t1, 3)
+    queries = ["Seoul Central deepfake 123", "14조의2", "Busan District Court", "딥페이크 42번 사건", "Kim (30)", "Article 14-2", "Daegu deepfak case 9001", "제주지방법원"]
+    times = []
+    for i in range(25):
+        for q in queries:
+            s = time.perf_counter(); index.search(q, limit=10); times.append((time.perf_counter() - s) * 1000)
+    times.sort()
+    extra["median_ms"] = round(statistics.median(times), 2)
+    extra["p95_ms"] = round(times[int(len(times) * 0.95)], 2)
+    t0 = time.perf_counter() - sum(times) / 1000  # report query time only
+elif step == "render":
+    import datetime as dt
+    from casebook.validate.run import validate_repository
+    from casebook.site.render import Renderer
+    corpus = validate_repository(root).corpus
+    t1 = time.perf_counter()
+    pages = Renderer(corpus, dt.date(2026, 11, 21)).pages()
+    extra["render_only_s"] = round(time.perf_counter() - t1, 2)
+    extra["pages"] = len(pages)
+elif step == "build":
+    from casebook.site.build import build_site
+    assert build_site(root, root / "site") == 0
+    extra["site_mb"] = round(sum(p.stat().st_size for p in (root / "site").rglob("*") if p.is_file()) / 1e6, 1)
+    case_page = next((root / "site" / "cases").glob("bench-case-00000.html"))
+    extra["case_page_kb"] = round(case_page.stat().st_size / 1e3, 1)
+    index = root / "site" / "search" / "search_index.json"
+    extra["search_index_mb"] = round(index.stat().st_size / 1e6, 2)
+    import gzip
+    extra["search_index_gz_mb"] = round(len(gzip.compress(index.read_bytes())) / 1e6, 2)
+    finder = root / "site" / "data" / "finder.js"
+    extra["finder_data_mb"] = round(finder.stat().st_size / 1e6, 2)
+elif step == "mkdocs":
+    import datetime as dt, shutil, tempfile
+    from casebook.validate.run import validate_repository
+    from casebook.site.build import stage_docs, run_mkdocs
+    staging = Path(tempfile.mkdtemp())
+    docs = stage_docs(root, validate_repository(root), staging, dt.date(2026, 11, 21))
+    t0 = time.perf_counter()
+    run_mkdocs(root, docs, staging / "site")
+    shutil.rmtree(staging)
+wall = time.perf_counter() - t0
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({{"wall_s": round(wall, 2), "peak_mb": round(rss), **extra}}))
+"""
+
+
+def run_step(root: Path, step: str) -> dict:
+    code = STEP.format(repo=str(REPO), root=str(root), step=step)
+    out = subprocess.run([PY, "-c", code], capture_output=True, text=True, cwd=REPO)
+    if out.returncode != 0:
+        raise SystemExit(f"step {step} failed:\n{out.stderr[-2000:]}")
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--skip-build", action="store_true", help="measure parse/validate/search/render only")
+    args = parser.parse_args()
+    sys.path.insert(0, str(REPO / "bench"))
+    from generate_corpus import generate
+
+    steps = ["parse", "validate", "search", "render"] + ([] if args.skip_build else ["mkdocs", "build"])
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for size in args.sizes:
+            root = generate(Path(tmp) / f"corpus-{size}", size)
+            results[size] = {step: run_step(root, step) for step in steps}
+            print(f"{size} cases: " + json.dumps(results[size]), file=sys.stderr)
+    print("| cases | step | wall (s) | peak RSS (MB) | details |")
+    print("|---|---|---|---|---|")
+    for size, steps_done in results.items():
+        for step, r in steps_done.items():
+            details = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("wall_s", "peak_mb"))
+            print(f"| {size:,} | {step} | {r['wall_s']} | {r['peak_mb']} | {details} |")
+        s = steps_done
+        ratio = s["validate"]["wall_s"] / s["parse"]["wall_s"]
+        line = f"| {size:,} | ratios | | | validate / bare CSafeLoader parse = {ratio:.2f}"
+        if "build" in s:
+            line += f"; full build / bare mkdocs = {s['build']['wall_s'] / s['mkdocs']['wall_s']:.2f}"
+        print(line + " |")
+
+
+if __name__ == "__main__":
+    main()
