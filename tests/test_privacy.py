@@ -64,7 +64,7 @@ def test_full_name_needs_an_official_disclosure(valid_repo):
         "    label_en: Lee Ji-hoon\n    label_ko: 이지훈",
     )
     assert [d.code for d in validate(valid_repo).diagnostics] == ["E249", "E249"]
-    edit(valid_repo / CASE, "    role_en: Offender.", "    role_en: Offender.\n    name_officially_disclosed: true")
+    edit(valid_repo / CASE, "    role_en: Offender.", "    name_officially_disclosed: true\n    role_en: Offender.")
     assert [d.code for d in validate(valid_repo).diagnostics] == ["E248"]
     edit(
         valid_repo / CASE,

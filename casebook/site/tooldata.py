@@ -29,6 +29,7 @@ def finder_rows(corpus: Corpus, sentence_text) -> list[dict]:
                     "case": case.id,
                     "title": case.title_en,
                     "title_ko": case.title_ko,
+                    "aliases": case.aliases + [p.case_number for p in case.proceedings if p.case_number],
                     "relevance": case.relevance,
                     "url": f"cases/{case.id}.html",
                     "court": proc.court_en or "",

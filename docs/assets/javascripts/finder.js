@@ -3,6 +3,7 @@
   var rows = window.casebookFinder || [];
   var form = document.getElementById("cb-finder-form");
   if (!form) return;
+  rows.forEach(function (r) { r.names = fold([r.title, r.title_ko].concat(r.aliases).join("|")); });
   var body = document.querySelector("#cb-finder-table tbody");
   var count = document.getElementById("cb-finder-count");
   var OUTCOMES = { custodial: "prison", suspended: "suspended", fine: "fine", juvenile: "juvenile", acquitted: "acquitted", other: "other", "not-reported": "not reported" };
@@ -32,7 +33,11 @@
     Array.prototype.forEach.call(form.elements, function (el) { if (el.name) out[el.name] = el.value; });
     return out;
   }
+  function fold(text) {
+    return String(text || "").normalize("NFC").toLowerCase().replace(/[\s\-_.,'"()·ㆍ]+/g, "");
+  }
   function matches(r, s) {
+    if (s.q && r.names.indexOf(fold(s.q)) < 0) return false;
     if (s.relevance && r.relevance !== s.relevance) return false;
     if (s.court && r.court !== s.court) return false;
     if (s.year && String(r.year) !== s.year) return false;
@@ -75,5 +80,6 @@
     if (el.name && initial.has(el.name)) el.value = initial.get(el.name) === "all" ? "" : initial.get(el.name);
   });
   form.addEventListener("change", render);
+  form.elements.q.addEventListener("input", render);
   render();
 })();
