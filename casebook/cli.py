@@ -62,6 +62,18 @@ def _parser() -> argparse.ArgumentParser:
     )
     penalty.add_argument("--json", action="store_true")
 
+    new = sub.add_parser("new", parents=[common], help="write an annotated template for a new record")
+    new.add_argument("kind", choices=("case", "statute", "source", "figure", "guideline"))
+    new.add_argument("--id", help="the record id = file name, e.g. busan-2025-03-friend-deepfakes (asked if omitted)")
+    new.add_argument("--title-en", help="(case) English title")
+    new.add_argument("--title-ko", help="(case) Korean title")
+    new.add_argument("--url", help="(source) the document's web address")
+
+    changed = sub.add_parser(
+        "changed-records", parents=[common], help="summarise the records changed since a git revision"
+    )
+    changed.add_argument("--base", required=True, help="git revision to compare with, e.g. origin/main")
+
     find = sub.add_parser(
         "search", parents=[common], help="fuzzy search in Korean or English, with the reason for each match"
     )
@@ -215,6 +227,53 @@ def cmd_penalty(args, root: Path) -> int:
     return 0
 
 
+def cmd_new(args, root: Path) -> int:
+    import json
+
+    from casebook.models import KIND_BY_NAME
+    from casebook.models.common import SLUG_RE
+    from casebook.scaffold import template
+
+    record_id = args.id
+    if not record_id and sys.stdin.isatty():
+        record_id = input("id (lowercase-words-with-hyphens, becomes the file name): ").strip()
+    if not record_id or not SLUG_RE.match(record_id):
+        print(
+            "build_site.py new: give --id as lowercase letters, digits and single hyphens, "
+            "e.g. daejeon-2025-03-junior-deepfakes",
+            file=sys.stderr,
+        )
+        return 2
+    kind = KIND_BY_NAME[args.kind]
+    path = root / kind.folder / f"{record_id}.yaml"
+    if path.exists():
+        print(f"build_site.py new: {path.relative_to(root)} already exists; it was not changed", file=sys.stderr)
+        return 1
+    values = {}
+    for key, flag in (("title_en", args.title_en), ("title_ko", args.title_ko), ("url", args.url)):
+        if flag:
+            values[key] = json.dumps(flag, ensure_ascii=False)  # a JSON string is a valid YAML string
+    path.parent.mkdir(exist_ok=True)
+    path.write_text(template(args.kind, record_id, values), encoding="utf-8")
+    print(
+        f"Wrote {path.relative_to(root)}. Replace every TODO, then run: python build_site.py validate {path.relative_to(root)}"
+    )
+    return 0
+
+
+def cmd_changed_records(args, root: Path) -> int:
+    import subprocess
+
+    from casebook.record_diff import changed_records, markdown
+
+    try:
+        print(markdown(changed_records(root, args.base)))
+    except subprocess.CalledProcessError as exc:
+        print(f"build_site.py changed-records: git failed: {exc.stderr.strip()}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def cmd_search(args, root: Path) -> int:
     import json
 
@@ -308,6 +367,8 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "changes": cmd_changes,
         "version": cmd_version,
         "search": cmd_search,
+        "new": cmd_new,
+        "changed-records": cmd_changed_records,
     }
     try:
         return handlers[args.command](args, root)

@@ -6,6 +6,7 @@ Screenshots of the main pages are saved to test-artifacts/screenshots/.
 import functools
 import http.server
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -17,7 +18,7 @@ from playwright.sync_api import expect, sync_playwright
 from casebook.site.build import build_site
 from conftest import REPO
 
-CHROMIUM = "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
 CHROMIUM_ARGS = [
     "--no-sandbox",

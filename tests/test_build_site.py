@@ -13,6 +13,7 @@ from conftest import FIXTURE_TODAY, REPO, edit
 def repo_with_site_config(valid_repo):
     shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
     shutil.copytree(REPO / "docs", valid_repo / "docs")
+    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
     return valid_repo
 
 

@@ -56,3 +56,26 @@ def test_case_csv_has_one_row_per_decision(rendered):
 def test_schemas_are_downloadable(rendered):
     _, pages = rendered
     assert json.loads(pages["downloads/schemas/case.schema.json"])["title"] == "Casebook case record"
+
+
+def test_recently_changed_page_and_atom_feed(rendered):
+    import xml.etree.ElementTree as ET
+
+    _, pages = rendered
+    assert "[Example case](cases/example-case.md)" in pages["changes.md"]
+    feed = ET.fromstring(pages["feed.xml"].split("\n", 1)[1])
+    ns = {"a": "http://www.w3.org/2005/Atom"}
+    titles = [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)]
+    assert "Example case" in titles and len(titles) == 6
+    assert feed.find("a:entry/a:link", ns).get("href").endswith(".html") or "#" in feed.find("a:entry/a:link", ns).get(
+        "href"
+    )
+
+
+def test_record_diff_describes_fields_and_items():
+    from casebook.record_diff import describe
+
+    old = {"id": "x", "proceedings": [{"id": "first-instance"}], "summary_en": "a"}
+    new = {"id": "x", "proceedings": [{"id": "first-instance"}, {"id": "appeal"}], "summary_en": "a", "aliases": ["y"]}
+    assert describe(old, new) == ["`aliases` added", "`proceedings` changed (new: appeal)"]
+    assert describe(None, new) == ["added"] and describe(old, None) == ["removed"]

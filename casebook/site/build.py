@@ -37,6 +37,9 @@ def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Pat
     """Copy the hand-written docs and write the generated pages beside them."""
     docs = staging / "docs"
     shutil.copytree(root / "docs", docs)
+    contributing = root / "CONTRIBUTING.md"
+    if contributing.exists():  # the guide is published on the site as "Contribute"
+        shutil.copy(contributing, docs / "contribute.md")
     for relative, text in Renderer(report.corpus, today).pages().items():
         target = docs / relative
         target.parent.mkdir(parents=True, exist_ok=True)

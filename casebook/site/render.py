@@ -19,7 +19,7 @@ from casebook.models.statute import Statute, StatuteVersion
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.changes import amendments
 from casebook.penalties import Provision
-from casebook.site import exports, overview, tooldata
+from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import md
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -273,6 +273,8 @@ class Renderer:
             kinds=exports.KIND_ORDER, updated=overview.last_update(self.corpus)
         )
         out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
+        out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus))
+        out["feed.xml"] = feed.atom(self.corpus)
         out.update(exports.export_files(self.corpus))
         out.update(tooldata.tool_files(self.corpus, sentence_text))
         self.base = "../"

@@ -539,3 +539,27 @@ def keys_in_canonical_order(ctx: RecordContext):
             "run `python build_site.py validate --fix` to reorder them (values are never changed)",
         )
         return  # one warning per file is enough: --fix reorders everything
+
+
+@raw_check
+def no_placeholders_left(ctx: RecordContext):
+    """E250: no TODO placeholder from `build_site.py new` is left in a record."""
+
+    def walk(value, path):
+        if isinstance(value, str) and value.strip() == "TODO":
+            yield path
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                yield from walk(item, (*path, key))
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                yield from walk(item, (*path, index))
+
+    for path in walk(ctx.record.loaded.data, ()):
+        where = ".".join(str(p) for p in path)
+        yield ctx.error(
+            path,
+            "E250",
+            f"{where} is still the placeholder TODO",
+            "fill in the value from your source, or delete the line if it is optional",
+        )

@@ -62,4 +62,11 @@ def validate_repository(root: Path, today: dt.date | None = None) -> Report:
             diagnostics.extend(_guarded(check, ctx))
     for check in CORPUS_CHECKS:
         diagnostics.extend(_guarded(check, corpus, today))
+    # A TODO placeholder also fails its type check; one line about it is enough (E250 says what to do).
+    placeholders = {(d.path, d.line, d.column) for d in diagnostics if d.code == "E250"}
+    diagnostics = [
+        d
+        for d in diagnostics
+        if d.code == "E250" or not d.code.startswith(("E10", "E20")) or (d.path, d.line, d.column) not in placeholders
+    ]
     return Report(corpus, sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message)))

@@ -1,0 +1,78 @@
+"""Which records a change adds, removes or edits, and which fields: the pull-request summary.
+
+Compares each record file changed since a base revision (git) with its version there, at the
+level a reviewer reads: top-level fields, and the ids of list items such as proceedings or
+statute versions.
+"""
+
+from __future__ import annotations
+
+import subprocess
+from pathlib import Path
+
+from casebook.loader import parse_text
+from casebook.models import KIND_BY_FOLDER
+
+
+def _git(root: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=True).stdout
+
+
+def _load(text: str | None, display: str):
+    if text is None:
+        return None
+    loaded, _ = parse_text(text, display)
+    return loaded.data if loaded else {}
+
+
+def _ids(value) -> list[str]:
+    return (
+        [str(item.get("id")) for item in value if isinstance(item, dict) and "id" in item]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def describe(old: dict | None, new: dict | None) -> list[str]:
+    if old is None:
+        return ["added"]
+    if new is None:
+        return ["removed"]
+    notes = []
+    for key in sorted(set(old) | set(new)):
+        if key not in old:
+            notes.append(f"`{key}` added")
+        elif key not in new:
+            notes.append(f"`{key}` removed")
+        elif old[key] != new[key]:
+            before, after = set(_ids(old[key])), set(_ids(new[key]))
+            detail = []
+            if after - before:
+                detail.append("new: " + ", ".join(sorted(after - before)))
+            if before - after:
+                detail.append("removed: " + ", ".join(sorted(before - after)))
+            notes.append(f"`{key}` changed" + (f" ({'; '.join(detail)})" if detail else ""))
+    return notes or ["formatting only"]
+
+
+def changed_records(root: Path, base: str) -> list[tuple[str, list[str]]]:
+    folders = list(KIND_BY_FOLDER)
+    names = _git(root, "diff", "--name-status", "--no-renames", f"{base}", "--", *folders)
+    out = []
+    for line in names.splitlines():
+        status, path = line.split("\t", 1)
+        if not path.endswith(".yaml"):
+            continue
+        old_text = None if status == "A" else _git(root, "show", f"{base}:{path}")
+        new_path = root / path
+        new_text = new_path.read_text(encoding="utf-8") if new_path.exists() else None
+        out.append((path, describe(_load(old_text, path), _load(new_text, path))))
+    return out
+
+
+def markdown(changes: list[tuple[str, list[str]]]) -> str:
+    if not changes:
+        return "No records changed."
+    lines = [f"**{len(changes)} record file(s) changed**", "", "| Record | Change |", "|---|---|"]
+    lines += [f"| `{path}` | {'; '.join(notes)} |" for path, notes in changes]
+    return "\n".join(lines)

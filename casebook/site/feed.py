@@ -1,0 +1,70 @@
+"""'Recently changed' page and Atom feed, from the records' own `updated` dates.
+
+Followers learn when a sentence is added or the law changes. Entries link to the record's
+page; the feed is plain XML with every value escaped.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from xml.sax.saxutils import escape, quoteattr
+
+from casebook.corpus import Corpus
+
+FEED_SIZE = 50
+_PAGE = {
+    "statute": "statutes/{id}.html",
+    "case": "cases/{id}.html",
+    "source": "sources/index.html#{id}",
+    "figure": "statistics.html#{id}",
+    "guideline": "guidelines.html#{id}",
+}
+
+
+def _title(record) -> str:
+    m = record.model
+    for attr in ("title_en", "metric_en", "heading_en", "title"):
+        value = getattr(m, attr, None)
+        if value:
+            return f"{value} ({m.act.short_title_ko or m.act.title_ko} {m.article})" if attr == "heading_en" else value
+    return m.id
+
+
+def recent(corpus: Corpus, limit: int = FEED_SIZE) -> list[dict]:
+    items = [
+        {
+            "kind": r.kind.name,
+            "id": r.model.id,
+            "title": _title(r),
+            "updated": r.model.updated,
+            "href": _PAGE[r.kind.name].format(id=r.model.id),
+            "href_md": _PAGE[r.kind.name].format(id=r.model.id).replace(".html", ".md"),
+        }
+        for r in corpus.records
+        if r.model is not None
+    ]
+    items.sort(key=lambda i: (i["updated"], i["kind"], i["id"]), reverse=True)
+    return items[:limit]
+
+
+def atom(corpus: Corpus) -> str:
+    items = recent(corpus)
+    newest = items[0]["updated"] if items else dt.date.today()
+    entries = "".join(
+        "<entry>"
+        f"<id>tag:casebook,{i['updated'].isoformat()}:{escape(i['kind'])}/{escape(i['id'])}</id>"
+        f"<title>{escape(i['title'])}</title>"
+        f"<updated>{i['updated'].isoformat()}T00:00:00Z</updated>"
+        f"<link href={quoteattr(i['href'])}/>"
+        f"<summary>{escape(i['kind'])} record updated</summary>"
+        "</entry>"
+        for i in items
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<feed xmlns="http://www.w3.org/2005/Atom">'
+        "<id>tag:casebook,2026:feed</id><title>Casebook: recently changed records</title>"
+        f"<updated>{newest.isoformat()}T00:00:00Z</updated>"
+        '<link rel="self" href="feed.xml"/><author><name>Casebook contributors</name></author>'
+        f"{entries}</feed>\n"
+    )

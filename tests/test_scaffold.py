@@ -1,0 +1,52 @@
+"""`build_site.py new`: an annotated template that validates once its TODOs are filled."""
+
+import subprocess
+import sys
+
+from casebook.scaffold import template
+from conftest import REPO, codes, validate
+
+CASE_VALUES = [
+    ("title_ko: TODO", "title_ko: 새 사건"),
+    ("relevance: TODO", "relevance: deepfake"),
+    ("summary_en: TODO", "summary_en: A new case."),
+    ("  - id: TODO", "  - id: a-20"),
+    ("    label_en: TODO", "    label_en: A (20)"),
+    ("    role_en: TODO", "    role_en: Offender."),
+    ("  - source: TODO", "  - source: news-a"),
+]
+
+
+def run(*args):
+    return subprocess.run([sys.executable, str(REPO / "build_site.py"), *args], capture_output=True, text=True)
+
+
+def test_new_case_validates_once_filled(valid_repo):
+    result = run("new", "case", "--root", str(valid_repo), "--id", "new-case", "--title-en", "A new case")
+    assert result.returncode == 0, result.stderr
+    path = valid_repo / "cases" / "new-case.yaml"
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schemas/case.schema.json\n")
+    assert "# required; 'deepfake' for synthetic sexual material" in text
+    assert "# proceedings:  optional" in text
+    unfilled = {c for _, _, c in codes(validate(valid_repo))}
+    assert "E250" in unfilled
+    for old, new in CASE_VALUES:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+    assert codes(validate(valid_repo)) == []
+
+
+def test_new_refuses_to_overwrite_and_bad_ids(valid_repo):
+    assert run("new", "case", "--root", str(valid_repo), "--id", "example-case").returncode == 1
+    assert run("new", "case", "--root", str(valid_repo), "--id", "Bad Id").returncode == 2
+    before = (valid_repo / "cases" / "example-case.yaml").read_text(encoding="utf-8")
+    assert "example-case" in before
+
+
+def test_every_kind_has_a_template_with_its_schema_line():
+    for kind in ("case", "statute", "source", "figure", "guideline"):
+        text = template(kind, "x-1")
+        assert text.splitlines()[0] == f"# yaml-language-server: $schema=../schemas/{kind}.schema.json"
+        assert "id: x-1" in text and "TODO" in text

@@ -1,0 +1,76 @@
+"""The pull-request and publishing workflows, pre-commit hooks and templates are valid and
+call commands that exist; the validation a pull request runs passes on main."""
+
+import re
+import subprocess
+import sys
+
+import yaml
+
+from conftest import REPO
+
+WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
+
+
+def _subcommands() -> set[str]:
+    from casebook.cli import _parser
+
+    parser = _parser()
+    action = next(a for a in parser._actions if a.dest == "command")
+    return set(action.choices)
+
+
+def _runs(data) -> list[str]:
+    return [step["run"] for job in data["jobs"].values() for step in job.get("steps", []) if "run" in step]
+
+
+def test_workflows_are_valid_yaml_with_pinned_actions_and_read_only_defaults():
+    assert {p.name for p in WORKFLOWS} == {"pull-request.yml", "pages.yml"}
+    for path in WORKFLOWS:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert data["permissions"] == {"contents": "read"}, path.name
+        for job in data["jobs"].values():
+            for step in job.get("steps", []):
+                if "uses" in step:
+                    assert re.fullmatch(r"[\w./-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+
+
+def test_workflow_commands_exist():
+    known = _subcommands()
+    commands = [run for path in WORKFLOWS for run in _runs(yaml.safe_load(path.read_text(encoding="utf-8")))]
+    hooks = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    commands += [hook["entry"] for repo in hooks["repos"] for hook in repo["hooks"]]
+    used = {m.group(1) for c in commands for m in re.finditer(r"build_site\.py (\S+)", c)}
+    assert used and used <= known, used - known
+    assert any("python -m pytest" in c for c in commands)
+
+
+def test_the_pull_request_validation_passes_on_main():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "validate", "--format", "github", "--strict"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert result.stdout == ""  # no annotations
+
+
+def test_issue_form_and_pull_request_templates():
+    form = yaml.safe_load(
+        (REPO / ".github" / "ISSUE_TEMPLATE" / "report-incorrect-record.yml").read_text(encoding="utf-8")
+    )
+    assert [b["id"] for b in form["body"] if "id" in b] == ["record", "wrong", "source"]
+    templates = {p.name for p in (REPO / ".github" / "PULL_REQUEST_TEMPLATE").glob("*.md")}
+    assert templates == {"add-case.md", "amend-statute.md", "infrastructure.md"}
+
+
+def test_changed_records_summary():
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "changed-records", "--base", "HEAD"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith(("No records changed.", "**"))
