@@ -71,7 +71,20 @@ def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:
             continue
         for path in sorted(folder.rglob("*")):
             display = _display(path, root)
-            if path.is_dir() or path.name.startswith("."):
+            if path.is_dir():
+                continue
+            if path.name.startswith("."):
+                if path.suffix in (".yaml", ".yml"):  # a hidden record would silently be skipped
+                    diags.append(
+                        error(
+                            display,
+                            1,
+                            1,
+                            "E012",
+                            "record file names may not start with '.'",
+                            "rename the file to its id",
+                        )
+                    )
                 continue
             if path.suffix == ".yml":
                 diags.append(

@@ -74,7 +74,13 @@ def _model_of(annotation):
     return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
 
 
-def _emit(model: type[BaseModel], indent: str, first_prefix: str, values: dict) -> list[str]:
+def _comment_out(line: str, indent: str) -> str:
+    """Comment a template line out at the parent's indentation, keeping its own indentation after '#'."""
+    body = line[len(indent) :] if line.startswith(indent) else line.lstrip()
+    return f"{indent}# {body}"
+
+
+def _emit(model: type[BaseModel], indent: str, first_prefix: str, values: dict, depth: int = 0) -> list[str]:
     lines: list[str] = []
     prefix = first_prefix
     for name, field in model.model_fields.items():
@@ -88,12 +94,19 @@ def _emit(model: type[BaseModel], indent: str, first_prefix: str, values: dict) 
         elif required and nested is not None:
             lines += [f"{indent}{comment}", f"{prefix}{key}:"]
             if is_list:
-                lines += _emit(nested, indent + "    ", indent + "  - ", {})
+                lines += _emit(nested, indent + "    ", indent + "  - ", {}, depth + 1)
             else:
-                lines += _emit(nested, indent + "  ", indent + "  ", {})
+                lines += _emit(nested, indent + "  ", indent + "  ", {}, depth + 1)
         elif required:
             value = f"[{PLACEHOLDER}]" if is_list else PLACEHOLDER
             lines += [f"{indent}{comment}", f"{prefix}{key}: {value}"]
+        elif nested is not None and depth < 3:
+            # Optional structure: show its shape, commented out, so nobody needs to look it up.
+            lines.append(f"{indent}# {key}:  {comment[2:]}")
+            inner = _emit(
+                nested, indent + ("    " if is_list else "  "), indent + ("  - " if is_list else "  "), {}, depth + 1
+            )
+            lines += [_comment_out(line, indent) for line in inner]
         else:
             lines.append(f"{indent}# {key}:  {comment[2:]}")
         prefix = indent

@@ -36,3 +36,11 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"snippet not found exactly once in {path.name}: {old!r}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+# Fuzzing: a bounded run in CI; `HYPOTHESIS_PROFILE=long python -m pytest tests/test_hostile.py` for more.
+from hypothesis import HealthCheck, settings  # noqa: E402
+
+settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))

@@ -29,11 +29,14 @@ def test_new_case_validates_once_filled(valid_repo):
     assert text.startswith("# yaml-language-server: $schema=../schemas/case.schema.json\n")
     assert "# required; 'deepfake' for synthetic sexual material" in text
     assert "# proceedings:  optional" in text
+    assert "#     # required; one of: first-instance, appeal, supreme-court, juvenile-division" in text
     unfilled = {c for _, _, c in codes(validate(valid_repo))}
     assert "E250" in unfilled
-    for old, new in CASE_VALUES:
-        assert old in text, old
-        text = text.replace(old, new, 1)
+    lines = text.splitlines()
+    for old, new in CASE_VALUES:  # fill the live (uncommented) lines only
+        index = lines.index(old)
+        lines[index] = new
+    text = "\n".join(lines) + "\n"
     path.write_text(text, encoding="utf-8")
     assert codes(validate(valid_repo)) == []
 

@@ -99,6 +99,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
         docs = stage_docs(root, report, staging, dt.date.today())
+        print(f"Serving Casebook at http://{dev_addr}/ (pages are e.g. /cases/<id>.html); Ctrl+C stops it.", flush=True)
         serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, docs_dir=str(docs))
     finally:
         shutil.rmtree(staging, ignore_errors=True)

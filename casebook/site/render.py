@@ -222,7 +222,13 @@ class Renderer:
             for o in p.outcomes
             if o.defendant == d.id
         ]
+        values: dict[str, set] = {}
+        for count in case.reported_counts:
+            if not count.defendants:
+                values.setdefault(count.counted.value, set()).add(count.value)
+        conflicting = sorted(k.replace("-", " ") for k, v in values.items() if len(v) > 1)
         return self.env.get_template("case.md.j2").render(
+            conflicting_counts=conflicting,
             case=case, sentence_rows=rows, label=lambda d: labels.get(d, d)
         )
 

@@ -120,3 +120,31 @@ def no_victim_personal_data(ctx: RecordContext):
                 f"{where} combines a school with a personal name ('{school.group(0).strip()}')",
                 "never identify a person by school and name",
             )
+
+
+# Direction overrides and isolates can make text display differently from what it says
+# (e.g. reverse a name or a number); zero-width characters can hide text from search.
+HIDDEN_CONTROL = re.compile("[\u202a-\u202e\u2066-\u2069\u200b-\u200f\u2060\ufeff]")
+MAX_TEXT = 20_000
+
+
+@raw_check
+def no_hidden_or_oversized_text(ctx: RecordContext):
+    """E251/E252: no invisible direction or zero-width characters; no value longer than 20,000 characters."""
+    for path, text in _strings(ctx.record.loaded.data):
+        where = ".".join(str(p) for p in path)
+        match = HIDDEN_CONTROL.search(text)
+        if match:
+            yield ctx.error(
+                path,
+                "E251",
+                f"{where} contains an invisible control character (U+{ord(match.group()):04X})",
+                "delete it: direction overrides and zero-width characters change how text reads",
+            )
+        if len(text) > MAX_TEXT:
+            yield ctx.error(
+                path,
+                "E252",
+                f"{where} is {len(text):,} characters long (at most {MAX_TEXT:,})",
+                "summarise it; long texts belong in the source document",
+            )

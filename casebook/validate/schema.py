@@ -118,6 +118,14 @@ def schema_diagnostics(loaded: LoadedFile, model: type[BaseModel], exc: Validati
             parent = _model_at(model, loc[:-1])
             keys = allowed_keys(parent) if parent else []
             hint = _did_you_mean(str(loc[-1]), keys) + (f"allowed keys here: {', '.join(keys)}" if keys else "")
+            unknown = str(loc[-1])
+            if unknown.endswith("_en") and unknown[:-3] + "_ko" in keys:
+                # Do not nudge a contributor into translating: the Korean field is for Korean as the source prints it.
+                note = " or note_en" if "note_en" in keys else ""
+                hint = (
+                    f"this field exists only in Korean ({unknown[:-3]}_ko, as the source prints it); "
+                    f"put English text in a summary{note} instead. allowed keys here: {', '.join(keys)}"
+                )
             diags.append(error(loaded.path, line, col, "E101", f"unknown key '{loc[-1]}' in {_dotted(loc[:-1])}", hint))
         elif kind == "missing":
             line, col = loaded.source_map.locate(loc[:-1])

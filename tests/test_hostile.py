@@ -1,0 +1,309 @@
+"""Hostile input: every attack in docs/security.md, each proved here.
+
+Bad records give one clear diagnostic at the right line (never a traceback, never a hang);
+hostile text is never published as active content; nothing on disk is lost; and fuzzing
+(random documents, random mutations of real records) never crashes the loader or validator.
+"""
+
+import datetime as dt
+import random
+import shutil
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from casebook.loader import load_file, parse_text
+from casebook.models import KINDS
+from casebook.validate.run import validate_repository
+from casebook.validate.schema import validate_schema
+from conftest import FIXTURE_TODAY, REPO, codes, edit, validate
+
+CASE = "cases/example-case.yaml"
+
+
+def run_cli(*args, cwd=REPO, timeout=60):
+    return subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), *args], cwd=cwd, capture_output=True, text=True, timeout=timeout
+    )
+
+
+# --- Bad records -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("content", "expected"),
+    [
+        (b"id: x\nt: !!python/object/apply:os.system ['touch /tmp/pwned']\n", ("E004", 2)),
+        (
+            b"id: x\na: &a [1, 1, 1, 1, 1, 1, 1, 1, 1]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+            ("E005", 2),
+        ),
+        (b"id: x\na: " + b"[" * 10000 + b"]" * 10000 + b"\n", ("E008", 2)),
+        (b"id: x\ntitle: \xc3\x28\n", ("E001", 2)),
+        (b"id: x\ntitle: a\x00b\n", ("E007", 2)),
+        (b"id: x\nid: y\n", ("E003", 2)),
+        (b"id: x\n\ttitle: a\n", ("E002", 2)),
+        (b"id: x\n[1, 2]: a\n", ("E003", 2)),
+    ],
+)
+def test_bad_bytes_give_one_diagnostic_at_the_right_line(valid_repo, content, expected):
+    (valid_repo / "cases" / "x.yaml").write_bytes(content)
+    found = [(c, line) for path, line, c in codes(validate(valid_repo)) if path == "cases/x.yaml"]
+    assert expected in found
+    if expected[0] != "E003":  # a refused file gets exactly one line; a parsed one also gets its schema errors
+        assert found == [expected]
+
+
+def test_fifty_megabyte_file_is_refused_quickly(valid_repo):
+    big = valid_repo / "cases" / "big.yaml"
+    with big.open("wb") as f:
+        f.write(b"id: big\nsummary_en: ")
+        f.write(b"x" * (50 * 1024 * 1024))
+    started = dt.datetime.now()
+    found = [c for path, _, c in codes(validate(valid_repo)) if path == "cases/big.yaml"]
+    assert found == ["E006"] and (dt.datetime.now() - started).total_seconds() < 10
+
+
+def test_bom_and_decomposed_hangul_are_warnings_fixable_by_fix(valid_repo):
+    path = valid_repo / CASE
+    text = path.read_text(encoding="utf-8").replace("title_ko: 예시 사건", "title_ko: \u110b\u1168\u1109\u1175 사건")
+    path.write_bytes(b"\xef\xbb\xbf" + text.encode())
+    assert sorted(c for _, _, c in codes(validate(valid_repo))) == ["W001", "W002"]
+    assert run_cli("validate", "--root", str(valid_repo), "--fix").returncode == 0
+    assert codes(validate(valid_repo)) == []
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ("relevance: deepfake", "relevance: [deepfake]", ("E104", 4)),
+        ("decided: 2024-10-30", "decided: yesterday", ("E105", 16)),
+        ("decided: 2024-10-30", "decided: 2024-02-30", ("E105", 16)),
+        (
+            "imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            "imprisonment_months: -5\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            ("E103", 25),
+        ),
+        (
+            "imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            "imprisonment_months: 3600\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+            ("E103", 25),
+        ),
+        ("  - id: lee-30", "  - id: ../../etc", ("E202", 8)),
+        ("  - id: lee-30", "  - id: Lee 30", ("E202", 8)),
+        ("  - id: lee-30", "  - id: lee/30", ("E202", 8)),
+    ],
+)
+def test_wrong_types_dates_penalties_and_ids(valid_repo, old, new, expected):
+    edit(valid_repo / CASE, old, new)
+    found = [(c, line) for path, line, c in codes(validate(valid_repo)) if path == CASE]
+    assert expected in found
+
+
+def test_record_ids_and_file_names_with_traversal_are_refused(valid_repo):
+    (valid_repo / "cases" / "..evil.yaml").write_text("id: ..evil\n", encoding="utf-8")
+    found = {c for path, _, c in codes(validate(valid_repo)) if path == "cases/..evil.yaml"}
+    assert found == {"E012"}
+
+
+def test_symlink_out_of_the_repository_and_duplicate_ids(valid_repo, tmp_path):
+    (tmp_path / "secret.yaml").write_text("id: secret\n", encoding="utf-8")
+    (valid_repo / "sources" / "secret.yaml").symlink_to(tmp_path / "secret.yaml")
+    (valid_repo / "cases" / "copy").mkdir()
+    shutil.copy(valid_repo / CASE, valid_repo / "cases" / "copy" / "example-case.yaml")
+    found = set(codes(validate(valid_repo)))
+    assert ("sources/secret.yaml", 1, "E011") in found
+    assert ("cases/example-case.yaml", 1, "E302") in found or ("cases/copy/example-case.yaml", 1, "E302") in found
+
+
+# --- Hostile content ---------------------------------------------------------------------
+
+HOSTILE = [
+    "<script>alert(1)</script>",
+    '<img src=x onerror="alert(1)">',
+    '<a href="javascript:alert(1)">x</a>',
+    "[click](javascript:alert(1))",
+    "![x](data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=)",
+    "{{ config }} {% raw %}",
+    "<iframe src=//example.org></iframe>",
+    "**bold** _it_ `code` | table |",
+]
+
+
+@pytest.fixture
+def site_repo(valid_repo):
+    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", valid_repo / "docs")
+    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
+    return valid_repo
+
+
+def active_content(html: str) -> dict:
+    """What in a page could run or load: scripts, event handlers, script/data URLs, frames."""
+    from html.parser import HTMLParser
+
+    found = {"inline_scripts": 0, "handlers": [], "bad_urls": [], "frames": 0, "strong": 0}
+
+    class Parser(HTMLParser):
+        def handle_starttag(self, tag, attrs):
+            if tag == "script" and not dict(attrs).get("src") and dict(attrs).get("type") != "application/json":
+                found["inline_scripts"] += 1
+            if tag in ("iframe", "object", "embed"):
+                found["frames"] += 1
+            if tag == "strong":
+                found["strong"] += 1
+            for name, value in attrs:
+                if name.startswith("on"):
+                    found["handlers"].append(name)
+                if (
+                    name in ("href", "src", "action")
+                    and value
+                    and value.strip().lower().startswith(("javascript:", "data:"))
+                ):
+                    found["bad_urls"].append(value)
+
+    Parser().feed(html)
+    return found
+
+
+def test_hostile_text_is_published_as_text(site_repo):
+    from casebook.site.build import build_site
+
+    page = site_repo / "site" / "cases" / "example-case.html"
+    assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
+    clean = active_content(page.read_text(encoding="utf-8"))
+    payload = " ".join(HOSTILE)
+    edit(site_repo / CASE, "summary_en: An example.", f"summary_en: {payload!r}")
+    edit(site_repo / CASE, "title_en: Example case", "title_en: '<b onmouseover=alert(1)>Example</b> case'")
+    assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
+    html = page.read_text(encoding="utf-8")
+    assert active_content(html) == clean  # nothing active was added by the record's text
+    assert clean["handlers"] == [] and clean["bad_urls"] == [] and clean["frames"] == 0
+    assert "{{ config }}" in html.replace("&#123;", "{").replace("&#125;", "}")  # shown, not evaluated
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        'https://x.org/" onmouseover="alert(1)',
+        "ftp://x.org/a",
+    ],
+)
+def test_source_links_cannot_be_active(valid_repo, url):
+    edit(valid_repo / "sources" / "news-a.yaml", "url: https://news.example.org/a", f"url: {url!r}")
+    assert ("E103", "sources/news-a.yaml") in [(d.code, d.path) for d in validate(valid_repo).errors]
+
+
+def test_quotes_in_an_accepted_url_cannot_leave_the_link():
+    from casebook.site.render import urlsafe
+
+    assert urlsafe('https://x.org/"onmouseover=alert(1)') == "https://x.org/%22onmouseover=alert%281%29"
+    assert urlsafe("javascript:alert(1)") == "#"
+
+
+@pytest.mark.parametrize("char", ["\u202e", "\u2066", "\u200b"])
+def test_invisible_direction_and_zero_width_characters_are_refused(valid_repo, char):
+    edit(valid_repo / CASE, "title_en: Example case", f"title_en: Example{char} case")
+    assert [c for _, _, c in codes(validate(valid_repo))] == ["E251"]
+
+
+def test_extremely_long_strings_are_refused(valid_repo):
+    edit(valid_repo / CASE, "summary_en: An example.", "summary_en: " + "a" * 30_000)
+    assert [c for _, _, c in codes(validate(valid_repo))] == ["E252"]
+
+
+# --- Nothing lost ------------------------------------------------------------------------
+
+
+def test_interrupted_build_leaves_the_previous_site(site_repo, monkeypatch):
+    from casebook.site import build as site_build
+
+    assert site_build.build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
+    before = {p: p.read_bytes() for p in (site_repo / "site").rglob("*") if p.is_file()}
+    records = {p: p.read_bytes() for p in site_repo.rglob("*.yaml") if "site" not in p.parts}
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(site_build, "run_mkdocs", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        site_build.build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY)
+    assert {p: p.read_bytes() for p in (site_repo / "site").rglob("*") if p.is_file()} == before
+    assert {p: p.read_bytes() for p in site_repo.rglob("*.yaml") if "site" not in p.parts} == records
+    assert not list(site_repo.glob(".site-build-*"))
+
+
+def test_validate_and_build_never_write_records(site_repo):
+    before = {p: p.read_bytes() for p in site_repo.rglob("*.yaml")}
+    run_cli("validate", "--root", str(site_repo))
+    run_cli("build", "--root", str(site_repo), timeout=300)
+    after = {p: p.read_bytes() for p in site_repo.rglob("*.yaml") if "site" not in p.relative_to(site_repo).parts}
+    assert after == before
+
+
+# --- Fuzzing -----------------------------------------------------------------------------
+
+scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(-(10**12), 10**12), st.floats(allow_nan=False), st.text(max_size=40)
+)
+documents = st.recursive(
+    scalars,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    max_leaves=30,
+)
+
+
+@given(documents)
+def test_random_documents_never_crash_the_loader_or_schema(doc):
+    import yaml
+
+    text = yaml.safe_dump(doc, allow_unicode=True)
+    loaded, diags = parse_text(text, "fuzz.yaml")
+    assert all(d.code for d in diags)
+    if loaded is not None:
+        for kind in KINDS:
+            validate_schema(loaded, kind.model)
+
+
+@given(st.text(max_size=300))
+def test_random_text_never_crashes_the_loader(text):
+    loaded, diags = parse_text(text, "fuzz.yaml")
+    assert loaded is not None or diags
+
+
+REAL = sorted((REPO / "cases").glob("*.yaml"))[:8] + sorted((REPO / "statutes").glob("*.yaml"))[:4]
+
+
+@given(
+    st.sampled_from(REAL), st.integers(0, 10**6), st.sampled_from(["delete", "duplicate", "swap", "insert", "indent"])
+)
+def test_mutated_real_records_never_crash_validation(tmp_path_factory, record, seed, mutation):
+    rng = random.Random(seed)
+    lines = record.read_text(encoding="utf-8").splitlines(True)
+    i = rng.randrange(len(lines))
+    if mutation == "delete":
+        del lines[i]
+    elif mutation == "duplicate":
+        lines.insert(i, lines[i])
+    elif mutation == "swap":
+        j = rng.randrange(len(lines))
+        lines[i], lines[j] = lines[j], lines[i]
+    elif mutation == "insert":
+        lines.insert(
+            i,
+            rng.choice(["\t", "- ", ": ", "&a ", "*a\n", "{", "]", "\u202e", "\x00", "!!python/name:os.system\n", "？"])
+            + lines[i],
+        )
+    else:
+        lines[i] = "   " + lines[i]
+    root = tmp_path_factory.mktemp("fuzz")
+    (root / record.parent.name).mkdir()
+    (root / record.parent.name / record.name).write_text("".join(lines), encoding="utf-8")
+    loaded, _ = load_file(root / record.parent.name / record.name)
+    report = validate_repository(root, today=FIXTURE_TODAY)
+    assert all(d.path and d.line >= 1 and d.code for d in report.diagnostics)
