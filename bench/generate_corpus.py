@@ -119,6 +119,7 @@ def generate(out: Path, cases: int) -> Path:
     for name in ("statutes", "sources", "docs"):
         shutil.copytree(REPO / name, out / name)
     shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
+    shutil.copy(REPO / "CONTRIBUTING.md", out / "CONTRIBUTING.md")
     for folder in ("cases", "figures", "guidelines"):
         (out / folder).mkdir()
     for i in range(50):

@@ -75,6 +75,41 @@ elif step == "build":
     extra["search_index_gz_mb"] = round(len(gzip.compress(index.read_bytes())) / 1e6, 2)
     finder = root / "site" / "data" / "finder.js"
     extra["finder_data_mb"] = round(finder.stat().st_size / 1e6, 2)
+elif step == "browser":
+    import functools, http.server, os, threading
+    from playwright.sync_api import sync_playwright
+    site = root / "site"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{{server.server_port}}"
+    chromium = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        page = b.new_page()
+        received = []
+        page.on("response", lambda r: received.append(len(r.body()) if r.ok else 0))
+        page.goto(base + "/index.html")
+        page.locator(".md-search__input").first.click()
+        page.locator("input.md-search__input").fill("deepfake case 42")
+        page.locator(".md-search-result__list li").first.wait_for(timeout=600000)
+        extra["search_first_result_bytes_mb"] = round(sum(received) / 1e6, 2)
+        page.goto(base + "/finder.html")
+        page.locator("#cb-finder-table tbody tr").first.wait_for(timeout=600000)
+        times = page.evaluate(
+            "() => {{ const select = document.querySelector('select[name=outcome]'); const out = [];"
+            " for (const value of ['suspended', 'custodial', 'fine', '', 'suspended', 'custodial', 'fine', '']) {{"
+            " const t = performance.now(); select.value = value;"
+            " select.dispatchEvent(new Event('change', {{bubbles: true}})); out.push(performance.now() - t); }}"
+            " return out; }}"
+        )
+        times.sort()
+        extra["finder_filter_median_ms"] = round(times[len(times) // 2], 1)
+        extra["finder_filter_max_ms"] = round(times[-1], 1)
+        b.close()
+    server.shutdown()
+    server.server_close()
 elif step == "mkdocs":
     import datetime as dt, shutil, tempfile
     from casebook.validate.run import validate_repository
@@ -106,7 +141,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "bench"))
     from generate_corpus import generate
 
-    steps = ["parse", "validate", "search", "render"] + ([] if args.skip_build else ["mkdocs", "build"])
+    steps = ["parse", "validate", "search", "render"] + ([] if args.skip_build else ["mkdocs", "build", "browser"])
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
