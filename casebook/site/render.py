@@ -6,6 +6,7 @@ passes through the `md` filter (see escape.py); URLs through `urlsafe`.
 
 from __future__ import annotations
 
+import datetime as dt
 import urllib.parse
 from pathlib import Path
 
@@ -227,7 +228,9 @@ class Renderer:
             if not count.defendants:
                 values.setdefault(count.counted.value, set()).add(count.value)
         conflicting = sorted(k.replace("-", " ") for k, v in values.items() if len(v) > 1)
+        timeline = _in_decision_order(case)
         return self.env.get_template("case.md.j2").render(
+            timeline=timeline,
             conflicting_counts=conflicting,
             case=case, sentence_rows=rows, label=lambda d: labels.get(d, d)
         )
@@ -314,6 +317,22 @@ class Renderer:
             "n_decisions": sum(len(p.outcomes) for c in self.cases.values() for p in c.proceedings),
             "n_deepfake_decisions": sum(len(p.outcomes) for c in deepfake for p in c.proceedings),
         }
+
+
+def _in_decision_order(case: Case) -> list:
+    """Proceedings by decision date; an undated one goes just before the appeal that names it."""
+    appeals_of: dict[str, list] = {}
+    for proc in case.proceedings:
+        for ref in proc.appeal_from:
+            appeals_of.setdefault(ref, []).append(proc)
+
+    def key(proc, depth=0):
+        if proc.decided is not None:
+            return (proc.decided.earliest(), depth)
+        later = [key(a, depth - 1) for a in appeals_of.get(proc.id, [])] if depth > -10 else []
+        return min(later, default=(dt.date.max, depth))
+
+    return sorted(case.proceedings, key=key)
 
 
 def _article_key(article: str) -> tuple[int, int]:
