@@ -307,16 +307,24 @@ def cmd_search(args, root: Path) -> int:
     return 0
 
 
-def cmd_version(args, root: Path) -> int:
-    from casebook.law import explain_in_force
-
+def _statute_or_exit_code(root: Path, statute_id: str):
+    """The typed statute record, or the exit code after saying what is wrong."""
     corpus = _typed_corpus(root)
     if corpus is None:
         return 1
     statutes = corpus.by_id("statute")
-    if args.statute not in statutes:
-        return _refuse(args.statute, "statute", sorted(statutes))
-    _, reason = explain_in_force(statutes[args.statute].model, args.on)
+    if statute_id not in statutes:
+        return _refuse(statute_id, "statute", sorted(statutes))
+    return statutes[statute_id].model
+
+
+def cmd_version(args, root: Path) -> int:
+    from casebook.law import explain_in_force
+
+    statute = _statute_or_exit_code(root, args.statute)
+    if isinstance(statute, int):
+        return statute
+    _, reason = explain_in_force(statute, args.on)
     print(f"{args.statute} on {args.on}: {reason}")
     return 0
 
@@ -325,13 +333,10 @@ def cmd_changes(args, root: Path) -> int:
     from casebook.changes import amendments
     from casebook.law_report import changes_answer
 
-    corpus = _typed_corpus(root)
-    if corpus is None:
-        return 1
-    statutes = corpus.by_id("statute")
-    if args.statute not in statutes:
-        return _refuse(args.statute, "statute", sorted(statutes))
-    print(changes_answer(amendments(statutes[args.statute].model), args.json))
+    statute = _statute_or_exit_code(root, args.statute)
+    if isinstance(statute, int):
+        return statute
+    print(changes_answer(amendments(statute), args.json))
     return 0
 
 

@@ -23,6 +23,15 @@ def valid_repo(tmp_path: Path) -> Path:
     return target
 
 
+@pytest.fixture
+def site_repo(valid_repo: Path) -> Path:
+    """The valid fixture corpus with the real site configuration and hand-written pages."""
+    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", valid_repo / "docs")
+    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
+    return valid_repo
+
+
 def validate(root: Path, today: dt.date = FIXTURE_TODAY) -> Report:
     return validate_repository(root, today=today)
 

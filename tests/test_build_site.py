@@ -1,35 +1,24 @@
 """Building the site: pages for every record, offline, atomic on failure; README and CI agree."""
 
 import re
-import shutil
-
-import pytest
 
 from casebook.site import build as site_build
 from conftest import FIXTURE_TODAY, REPO, edit
 
 
-@pytest.fixture
-def repo_with_site_config(valid_repo):
-    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", valid_repo / "docs")
-    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
-    return valid_repo
-
-
-def test_build_writes_a_page_per_record(repo_with_site_config, capsys):
-    site = repo_with_site_config / "site"
-    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 0
+def test_build_writes_a_page_per_record(site_repo, capsys):
+    site = site_repo / "site"
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
     case_html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
     assert "Example case" in case_html and "2 years imprisonment, suspended for 3 years" in case_html
     statute_html = (site / "statutes" / "example-act-2.html").read_text(encoding="utf-8")
     assert "예시법 제2조 (2024. 10. 16. 시행)" in statute_html
-    assert not list(repo_with_site_config.glob(".site-build-*")), "staging folder left behind"
+    assert not list(site_repo.glob(".site-build-*")), "staging folder left behind"
 
 
-def test_built_html_loads_nothing_from_the_network(repo_with_site_config):
-    site = repo_with_site_config / "site"
-    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+def test_built_html_loads_nothing_from_the_network(site_repo):
+    site = site_repo / "site"
+    site_build.build_site(site_repo, site, today=FIXTURE_TODAY)
     external = set()
     for page in site.rglob("*.html"):
         for url in re.findall(r'(?:src|href)="(https?://[^"]+)"', page.read_text(encoding="utf-8")):
@@ -39,20 +28,20 @@ def test_built_html_loads_nothing_from_the_network(repo_with_site_config):
     assert loaded == set()
 
 
-def test_invalid_records_leave_the_previous_site_untouched(repo_with_site_config, capsys):
-    site = repo_with_site_config / "site"
-    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+def test_invalid_records_leave_the_previous_site_untouched(site_repo, capsys):
+    site = site_repo / "site"
+    site_build.build_site(site_repo, site, today=FIXTURE_TODAY)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    edit(repo_with_site_config / "cases" / "example-case.yaml", "relevance: deepfake", "relevance: nope")
-    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 1
+    edit(site_repo / "cases" / "example-case.yaml", "relevance: deepfake", "relevance: nope")
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 1
     out = capsys.readouterr()
     assert "cases/example-case.yaml:4:12: E104" in out.out and "Build cancelled" in out.err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
-def test_failure_midway_leaves_the_previous_site_untouched(repo_with_site_config, monkeypatch, capsys):
-    site = repo_with_site_config / "site"
-    site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY)
+def test_failure_midway_leaves_the_previous_site_untouched(site_repo, monkeypatch, capsys):
+    site = site_repo / "site"
+    site_build.build_site(site_repo, site, today=FIXTURE_TODAY)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
     def explode(root, docs, out):
@@ -61,20 +50,20 @@ def test_failure_midway_leaves_the_previous_site_untouched(repo_with_site_config
         raise OSError("disk full")
 
     monkeypatch.setattr(site_build, "run_mkdocs", explode)
-    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 1
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 1
     assert "Build failed: OSError: disk full" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
-    assert not list(repo_with_site_config.glob(".site-build-*"))
+    assert not list(site_repo.glob(".site-build-*"))
 
 
-def test_record_text_cannot_inject_markup(repo_with_site_config):
+def test_record_text_cannot_inject_markup(site_repo):
     edit(
-        repo_with_site_config / "cases" / "example-case.yaml",
+        site_repo / "cases" / "example-case.yaml",
         "summary_en: An example.",
         "summary_en: '<script>alert(1)</script> [x](javascript:alert(1)) {{ 7*7 }} **bold**'",
     )
-    site = repo_with_site_config / "site"
-    assert site_build.build_site(repo_with_site_config, site, today=FIXTURE_TODAY) == 0
+    site = site_repo / "site"
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
     html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and 'href="javascript:' not in html
     assert "<strong>bold</strong>" not in html and "49" not in html

@@ -133,14 +133,6 @@ HOSTILE = [
 ]
 
 
-@pytest.fixture
-def site_repo(valid_repo):
-    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", valid_repo / "docs")
-    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
-    return valid_repo
-
-
 def active_content(html: str) -> dict:
     """What in a page could run or load: scripts, event handlers, script/data URLs, frames."""
     from html.parser import HTMLParser

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from casebook.validate.registry import RecordContext, raw_check
+from casebook.validate.registry import RecordContext, raw_check, strings_in
 
 RESIDENT_NUMBER = re.compile(r"(?<!\d)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\s?-\s?[1-8]\d{6}(?!\d)")
 PHONE = re.compile(r"(?<![\d-])(?:\+82[\s-]?1[016789]|01[016789])[\s.-]?\d{3,4}[\s.-]?\d{4}(?![\d-])")
@@ -37,17 +37,6 @@ SCHOOL_AND_NAME = re.compile(
 )
 
 
-def _strings(value, path=()):
-    if isinstance(value, str):
-        yield path, value
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-
-
 def _victim_name(text: str) -> str | None:
     for match in VICTIM_NAME_KO.finditer(text):
         word = match.group(0)
@@ -60,7 +49,7 @@ def _victim_name(text: str) -> str | None:
 @raw_check
 def no_victim_personal_data(ctx: RecordContext):
     """E240–E245: no resident numbers, phones, e-mails, addresses, victim names, chat or image links."""
-    for path, text in _strings(ctx.record.loaded.data):
+    for path, text in strings_in(ctx.record.loaded.data):
         where = ".".join(str(p) for p in path)
         if RESIDENT_NUMBER.search(text):
             yield ctx.error(
@@ -131,7 +120,7 @@ MAX_TEXT = 20_000
 @raw_check
 def no_hidden_or_oversized_text(ctx: RecordContext):
     """E251/E252: no invisible direction or zero-width characters; no value longer than 20,000 characters."""
-    for path, text in _strings(ctx.record.loaded.data):
+    for path, text in strings_in(ctx.record.loaded.data):
         where = ".".join(str(p) for p in path)
         match = HIDDEN_CONTROL.search(text)
         if match:

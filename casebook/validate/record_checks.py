@@ -13,7 +13,7 @@ from pydantic import BaseModel
 from casebook.models.case import APPELLATE_LEVELS, Disposition, Level
 from casebook.models.common import SLUG_RE
 from casebook.models.statute import ParagraphKind, VersionStatus
-from casebook.validate.registry import RecordContext, raw_check, record_check
+from casebook.validate.registry import RecordContext, raw_check, record_check, strings_in
 
 MAX_TERM_MONTHS = 50 * 12  # Criminal Act Art. 42: aggravated fixed terms stop at 50 years
 SUSPENDABLE_MONTHS = 36  # Criminal Act Art. 62(1): only a term of 3 years or less may be suspended
@@ -545,17 +545,9 @@ def keys_in_canonical_order(ctx: RecordContext):
 def no_placeholders_left(ctx: RecordContext):
     """E250: no TODO placeholder from `build_site.py new` is left in a record."""
 
-    def walk(value, path):
-        if isinstance(value, str) and value.strip() == "TODO":
-            yield path
-        elif isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*path, index))
-
-    for path in walk(ctx.record.loaded.data, ()):
+    for path, text in strings_in(ctx.record.loaded.data):
+        if text.strip() != "TODO":
+            continue
         where = ".".join(str(p) for p in path)
         yield ctx.error(
             path,

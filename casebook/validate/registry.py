@@ -61,6 +61,18 @@ def corpus_check(func: CorpusCheck) -> CorpusCheck:
     return func
 
 
+def strings_in(value, path=()):
+    """Every text value of a parsed record with its path, for checks that read all text."""
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from strings_in(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from strings_in(item, (*path, index))
+
+
 def describe_checks() -> list[tuple[str, str]]:
     seen: dict[str, str] = {}
     funcs = list(RAW_CHECKS) + [f for fs in RECORD_CHECKS.values() for f in fs] + list(CORPUS_CHECKS)
