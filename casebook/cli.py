@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
         help="make safe mechanical edits (key order, versions order, whitespace, final newline, BOM, NFC); never values",
     )
     validate.add_argument("--diff", action="store_true", help="show what --fix changes (without --fix: show only)")
+    validate.add_argument("--no-cache", action="store_true", help="ignore .casebook-cache/ and check everything afresh")
     validate.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
     build = sub.add_parser("build", parents=[common], help="validate, render and build the site into site/ (default)")
@@ -118,8 +119,8 @@ def _scopes(root: Path, paths: list[str]) -> list[str] | None:
 
 
 def cmd_validate(args, root: Path) -> int:
+    from casebook.validate import run  # noqa: F401  (registers every check)
     from casebook.validate.registry import describe_checks
-    from casebook.validate.run import validate_repository
 
     if args.list_checks:
         for name, doc in describe_checks():
@@ -131,9 +132,9 @@ def cmd_validate(args, root: Path) -> int:
     scopes = [s for s in scopes if s]  # the repository root itself means everything
     if args.fix or args.diff:
         _apply_fixes(root, scopes, write=args.fix, show=args.diff)
-    report = validate_repository(root, today=args.today)
-    shown = [d for d in report.diagnostics if _in_scope(d.path, scopes)]
-    files = sum(1 for r in report.corpus.records if _in_scope(r.display, scopes))
+    diagnostics, displays = _validate_cached(root, args.today, use_cache=not args.no_cache)
+    shown = [d for d in diagnostics if _in_scope(d.path, scopes)]
+    files = sum(1 for display in displays if _in_scope(display, scopes))
     output = format_github(shown) if args.format == "github" else format_text(shown)
     if output:
         print(output)
@@ -164,6 +165,24 @@ def _apply_fixes(root: Path, scopes: list[str], *, write: bool, show: bool) -> N
             record.file.write_text(result.new, encoding="utf-8")
     verb = "fixed" if write else "would be fixed"
     print(f"{changed} file(s) {verb}.", file=sys.stderr)
+
+
+def _validate_cached(root: Path, today: dt.date | None, *, use_cache: bool):
+    """Diagnostics and the record files checked; an unchanged repository is answered from cache."""
+    from casebook.corpus import discover
+    from casebook.validate import cache
+    from casebook.validate.run import validate_repository
+
+    today = today or dt.date.today()
+    if use_cache:
+        key, _ = cache.corpus_key(root, today)
+        cached = cache.load(root, key)
+        if cached is not None:
+            return cached, [r.display for r in discover(root)[0]]
+    report = validate_repository(root, today=today)
+    if use_cache:
+        cache.store(root, key, report.diagnostics)
+    return report.diagnostics, [r.display for r in report.corpus.records]
 
 
 def cmd_schema(args, root: Path) -> int:
