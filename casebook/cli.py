@@ -169,16 +169,16 @@ def _apply_fixes(root: Path, scopes: list[str], *, write: bool, show: bool) -> N
 
 def _validate_cached(root: Path, today: dt.date | None, *, use_cache: bool):
     """Diagnostics and the record files checked; an unchanged repository is answered from cache."""
-    from casebook.corpus import discover
     from casebook.validate import cache
-    from casebook.validate.run import validate_repository
 
     today = today or dt.date.today()
     if use_cache:
-        key, _ = cache.corpus_key(root, today)
+        key, displays = cache.corpus_key(root, today)
         cached = cache.load(root, key)
         if cached is not None:
-            return cached, [r.display for r in discover(root)[0]]
+            return cached, displays
+    from casebook.validate.run import validate_repository
+
     report = validate_repository(root, today=today)
     if use_cache:
         cache.store(root, key, report.diagnostics)

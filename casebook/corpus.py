@@ -7,6 +7,7 @@ its typed model. Checks and the site read records from here.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -69,10 +70,13 @@ def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:
         folder = root / kind.folder
         if not folder.is_dir():
             continue
-        for path in sorted(folder.rglob("*")):
+        found = []
+        # os.walk with scandir: one stat per entry, which matters at 10,000 files.
+        for directory, subdirs, files in os.walk(folder):
+            subdirs.sort()
+            found += [Path(directory) / name for name in files]
+        for path in sorted(found):
             display = _display(path, root)
-            if path.is_dir():
-                continue
             if path.name.startswith("."):
                 if path.suffix in (".yaml", ".yml"):  # a hidden record would silently be skipped
                     diags.append(
@@ -93,20 +97,18 @@ def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:
                 continue
             if path.suffix != RECORD_SUFFIX:
                 continue
-            if path.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
-                    diags.append(
-                        error(
-                            display,
-                            1,
-                            1,
-                            "E011",
-                            "record is a symbolic link pointing outside the repository",
-                            "replace the link with the record file itself",
-                        )
+            if path.is_symlink() and not path.resolve().is_relative_to(real_root):
+                diags.append(
+                    error(
+                        display,
+                        1,
+                        1,
+                        "E011",
+                        "record is a symbolic link pointing outside the repository",
+                        "replace the link with the record file itself",
                     )
-                    continue
+                )
+                continue
             records.append(Record(kind, path, display))
     return records, diags
 

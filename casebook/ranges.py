@@ -60,8 +60,11 @@ def _version_applied(statute: Statute, case: Case, count) -> StatuteVersion | No
     return during[-1] if during else None
 
 
-def lawful_range(corpus: Corpus, case: Case, outcome: DefendantOutcome) -> LawfulRange | None:
-    statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
+def lawful_range(
+    corpus: Corpus, case: Case, outcome: DefendantOutcome, statutes: dict[str, Statute] | None = None
+) -> LawfulRange | None:
+    if statutes is None:  # callers looping over many outcomes pass the map once
+        statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
     offences = []  # (label, min, max, life, habitual)
     incomplete = []
     for count in outcome.counts:

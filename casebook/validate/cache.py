@@ -22,8 +22,8 @@ PACKAGE = Path(__file__).resolve().parent.parent
 _LIBRARIES = ("pydantic", "PyYAML", "rapidfuzz")
 
 
-def corpus_key(root: Path, today: dt.date) -> tuple[str, int]:
-    """(key, number of record files). Reads every record file: a content hash, not mtimes."""
+def corpus_key(root: Path, today: dt.date) -> tuple[str, list[str]]:
+    """(key, the record files as displayed). Reads every record file: a content hash, not mtimes."""
     digest = hashlib.blake2b(digest_size=20)
     digest.update(today.isoformat().encode())
     for name in _LIBRARIES:
@@ -40,7 +40,7 @@ def corpus_key(root: Path, today: dt.date) -> tuple[str, int]:
             digest.update(b"<unreadable>")
     for d in diags:  # discovery problems (links, .yml) are part of the answer too
         digest.update(repr(d).encode())
-    return digest.hexdigest(), len(records)
+    return digest.hexdigest(), [r.display for r in records]
 
 
 def load(root: Path, key: str) -> list[Diagnostic] | None:

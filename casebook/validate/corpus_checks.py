@@ -272,6 +272,7 @@ def sentences_within_lawful_range(corpus: Corpus, today: dt.date):
     """W304: an imprisonment term outside the lawful range computed from the convicted counts."""
     from casebook.ranges import lawful_range  # local: ranges imports the law engine, which imports checks' models
 
+    statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
     for record in corpus.typed("case"):
         case = record.model
         for i, proc in enumerate(case.proceedings):
@@ -279,7 +280,7 @@ def sentences_within_lawful_range(corpus: Corpus, today: dt.date):
                 sentence = outcome.sentence
                 if sentence is None or sentence.imprisonment_months is None:
                     continue
-                lawful = lawful_range(corpus, case, outcome)
+                lawful = lawful_range(corpus, case, outcome, statutes)
                 if lawful is None or lawful.incomplete:
                     continue
                 months = sentence.imprisonment_months

@@ -5,6 +5,7 @@ Codes: E201–E219. Each function is named for the rule it enforces.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 
@@ -13,7 +14,7 @@ from pydantic import BaseModel
 from casebook.models.case import APPELLATE_LEVELS, Disposition, Level
 from casebook.models.common import SLUG_RE
 from casebook.models.statute import ParagraphKind, VersionStatus
-from casebook.validate.registry import RecordContext, raw_check, record_check, strings_in
+from casebook.validate.registry import RecordContext, raw_check, record_check
 
 MAX_TERM_MONTHS = 50 * 12  # Criminal Act Art. 42: aggravated fixed terms stop at 50 years
 SUSPENDABLE_MONTHS = 36  # Criminal Act Art. 62(1): only a term of 3 years or less may be suspended
@@ -504,27 +505,38 @@ def defendants_anonymised(ctx: RecordContext):
             )
 
 
+@functools.cache
+def _shape(model) -> tuple[dict[str, int], dict[str, type]]:
+    """The model's key order, and the model of each nested key (computed once per model)."""
+    from casebook.validate.schema import _unwrap
+
+    order: dict[str, int] = {}
+    nested: dict[str, type] = {}
+    for index, (name, field) in enumerate(model.model_fields.items()):
+        key = field.alias or name
+        order[key] = index
+        inner = _unwrap(field.annotation)
+        if isinstance(inner, type) and issubclass(inner, BaseModel):
+            nested[key] = inner
+    return order, nested
+
+
 def _order_problems(data, model, path=()):
     """Paths whose keys are not in the model's order (the order `validate --fix` writes)."""
-    from casebook.validate.schema import _field_by_key, _unwrap
-
     if isinstance(data, list):
         for i, item in enumerate(data):
             yield from _order_problems(item, model, (*path, i))
         return
     if not isinstance(data, dict) or model is None:
         return
-    order = [f.alias or n for n, f in model.model_fields.items()]
-    present = [k for k in data if k in order]
-    if present != sorted(present, key=order.index):
+    order, nested = _shape(model)
+    positions = [order[k] for k in data if k in order]
+    if positions != sorted(positions):
         yield path
         return
-    for key, value in data.items():
-        field = _field_by_key(model, key)
-        if field is not None:
-            inner = _unwrap(field.annotation)
-            if isinstance(inner, type) and issubclass(inner, BaseModel):
-                yield from _order_problems(value, inner, (*path, key))
+    for key, inner in nested.items():
+        if key in data:
+            yield from _order_problems(data[key], inner, (*path, key))
 
 
 @record_check("statute", "case", "source", "figure", "guideline")
@@ -545,7 +557,7 @@ def keys_in_canonical_order(ctx: RecordContext):
 def no_placeholders_left(ctx: RecordContext):
     """E250: no TODO placeholder from `build_site.py new` is left in a record."""
 
-    for path, text in strings_in(ctx.record.loaded.data):
+    for path, text in ctx.strings:
         if text.strip() != "TODO":
             continue
         where = ".".join(str(p) for p in path)

@@ -7,6 +7,7 @@ Its docstring's first line is its description (`validate --list-checks`).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -23,6 +24,11 @@ class RecordContext:
     @property
     def model(self):
         return self.record.model
+
+    @functools.cached_property
+    def strings(self) -> list[tuple[tuple, str]]:
+        """Every text value of the record with its path, computed once for all text checks."""
+        return list(strings_in(self.record.loaded.data))
 
     def at(self, *path) -> tuple[int, int]:
         return self.record.loaded.source_map.locate(path)

@@ -6,6 +6,14 @@
   rows.forEach(function (r) { r.names = fold([r.title, r.title_ko].concat(r.aliases).join("|")); });
   var body = document.querySelector("#cb-finder-table tbody");
   var count = document.getElementById("cb-finder-count");
+  var PAGE = 200;
+  var showAll = false;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.textContent = "Show all";
+  more.className = "md-button";
+  more.addEventListener("click", function () { showAll = true; render(); });
+  document.getElementById("cb-finder-table").after(more);
   var OUTCOMES = { custodial: "prison", suspended: "suspended", fine: "fine", juvenile: "juvenile", acquitted: "acquitted", other: "other", "not-reported": "not reported" };
 
   function fill(name, values, label) {
@@ -62,13 +70,17 @@
       ? function (a, b) { return weight(b) - weight(a); }
       : function (a, b) { return a.decided < b.decided ? 1 : a.decided > b.decided ? -1 : 0; });
     body.textContent = "";
-    found.forEach(function (r) {
+    // Drawing thousands of rows is what makes filtering slow: show a page, and the rest on request.
+    var shown = showAll ? found : found.slice(0, PAGE);
+    shown.forEach(function (r) {
       var tr = document.createElement("tr");
       cell(tr, r.title, r.url); cell(tr, r.defendant); cell(tr, r.level); cell(tr, r.court || "not reported");
       cell(tr, r.decided || "not reported"); cell(tr, OUTCOMES[r.outcome]); cell(tr, r.sentence); cell(tr, r.statutes.join(", "));
       body.appendChild(tr);
     });
-    count.textContent = found.length + " of " + rows.length + " decisions";
+    count.textContent = found.length + " of " + rows.length + " decisions" +
+      (shown.length < found.length ? " (showing the first " + shown.length + ")" : "");
+    more.hidden = shown.length >= found.length;
     var params = new URLSearchParams();
     Object.keys(s).forEach(function (k) { if (s[k] && !(k === "sort" && s[k] === "date") && !(k === "relevance" && s[k] === "deepfake")) params.set(k, s[k]); });
     if (s.relevance === "") params.set("relevance", "all");
@@ -79,7 +91,8 @@
   Array.prototype.forEach.call(form.elements, function (el) {
     if (el.name && initial.has(el.name)) el.value = initial.get(el.name) === "all" ? "" : initial.get(el.name);
   });
-  form.addEventListener("change", render);
-  form.elements.q.addEventListener("input", render);
+  function refilter() { showAll = false; render(); }
+  form.addEventListener("change", refilter);
+  form.elements.q.addEventListener("input", refilter);
   render();
 })();
