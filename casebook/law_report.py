@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 from casebook.changes import Amendment
@@ -102,7 +101,3 @@ def changes_answer(items: list[Amendment], as_json: bool) -> str:
     if not items:
         lines.append("This article has only one version in Casebook: nothing to compare.")
     return "\n".join(lines)
-
-
-def parse_date(value: str) -> dt.date:
-    return dt.date.fromisoformat(value)
