@@ -111,11 +111,12 @@ def _scopes(root: Path, paths: list[str]) -> list[str] | None:
             print(f"build_site.py validate: no such file or folder: {raw}", file=sys.stderr)
             return None
         try:
-            scopes.append(absolute.resolve().relative_to(root.resolve()).as_posix().rstrip("."))
+            relative = absolute.resolve().relative_to(root.resolve()).as_posix()
         except ValueError:
             print(f"build_site.py validate: {raw} is outside the repository", file=sys.stderr)
             return None
-    return list(scopes)
+        scopes.append("" if relative == "." else relative)  # the repository itself: everything
+    return scopes
 
 
 def cmd_validate(args, root: Path) -> int:
