@@ -21,7 +21,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
 from casebook.loader import parse_text
-from casebook.validate.schema import _field_by_key, _unwrap
+from casebook.models.introspect import field_by_key, keys_of, nested_model
 
 
 @dataclass
@@ -67,17 +67,15 @@ def _reorder(node, model: type[BaseModel] | None) -> None:
         return
     if not isinstance(node, CommentedMap) or model is None:
         return
-    order = [field.alias or name for name, field in model.model_fields.items()]
+    order = keys_of(model)
     known = [k for k in order if k in node]
     unknown = [k for k in node if k not in order]  # left where validation will report them
     for key in known + unknown:
         node.move_to_end(key)
     for key in list(node):
-        field = _field_by_key(model, key)
-        if field is None:
-            continue
-        inner = _unwrap(field.annotation)
-        _reorder(node[key], inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None)
+        field = field_by_key(model, key)
+        if field is not None:
+            _reorder(node[key], nested_model(field.annotation))
     if model.__name__ == "Statute" and isinstance(node.get("versions"), CommentedSeq):
         _sort_versions(node["versions"])
 

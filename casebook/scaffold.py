@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import types
 import typing
 
 from pydantic import BaseModel
@@ -18,30 +17,13 @@ from pydantic.fields import FieldInfo
 
 from casebook.models import KIND_BY_NAME
 from casebook.models.common import PartialDate
+from casebook.models.introspect import element_type, is_list, nested_model
 
 PLACEHOLDER = "TODO"
 
 
-def _args(annotation):
-    return [a for a in typing.get_args(annotation) if a is not type(None)]
-
-
-def _strip(annotation):
-    """Optional[X] / Annotated[X, ...] -> X."""
-    while True:
-        origin = typing.get_origin(annotation)
-        if origin is typing.Annotated:
-            annotation = typing.get_args(annotation)[0]
-        elif origin in (typing.Union, types.UnionType):
-            annotation = _args(annotation)[0]
-        else:
-            return annotation
-
-
 def _allowed(annotation) -> str:
-    inner = _strip(annotation)
-    if typing.get_origin(inner) is list:
-        inner = _strip(typing.get_args(inner)[0])
+    inner = element_type(annotation)
     if isinstance(inner, type) and issubclass(inner, enum.Enum):
         return "one of: " + ", ".join(m.value for m in inner)
     if typing.get_origin(inner) is typing.Literal:
@@ -67,13 +49,6 @@ def _comment(field: FieldInfo, required: bool) -> str:
     return "# " + "; ".join(parts)
 
 
-def _model_of(annotation):
-    inner = _strip(annotation)
-    if typing.get_origin(inner) is list:
-        inner = _strip(typing.get_args(inner)[0])
-    return inner if isinstance(inner, type) and issubclass(inner, BaseModel) else None
-
-
 def _comment_out(line: str, indent: str) -> str:
     """Comment a template line out at the parent's indentation, keeping its own indentation after '#'."""
     body = line[len(indent) :] if line.startswith(indent) else line.lstrip()
@@ -86,25 +61,25 @@ def _emit(model: type[BaseModel], indent: str, first_prefix: str, values: dict, 
     for name, field in model.model_fields.items():
         key = field.alias or name
         required = field.is_required()
-        nested = _model_of(field.annotation)
-        is_list = typing.get_origin(_strip(field.annotation)) is list
+        nested = nested_model(field.annotation)
+        many = is_list(field.annotation)
         comment = _comment(field, required)
         if key in values:
             lines += [f"{indent}{comment}", f"{prefix}{key}: {values[key]}"]
         elif required and nested is not None:
             lines += [f"{indent}{comment}", f"{prefix}{key}:"]
-            if is_list:
+            if many:
                 lines += _emit(nested, indent + "    ", indent + "  - ", {}, depth + 1)
             else:
                 lines += _emit(nested, indent + "  ", indent + "  ", {}, depth + 1)
         elif required:
-            value = f"[{PLACEHOLDER}]" if is_list else PLACEHOLDER
+            value = f"[{PLACEHOLDER}]" if many else PLACEHOLDER
             lines += [f"{indent}{comment}", f"{prefix}{key}: {value}"]
         elif nested is not None and depth < 3:
             # Optional structure: show its shape, commented out, so nobody needs to look it up.
             lines.append(f"{indent}# {key}:  {comment[2:]}")
             inner = _emit(
-                nested, indent + ("    " if is_list else "  "), indent + ("  - " if is_list else "  "), {}, depth + 1
+                nested, indent + ("    " if many else "  "), indent + ("  - " if many else "  "), {}, depth + 1
             )
             lines += [_comment_out(line, indent) for line in inner]
         else:

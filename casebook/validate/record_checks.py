@@ -9,8 +9,6 @@ import functools
 import re
 from collections import Counter
 
-from pydantic import BaseModel
-
 from casebook.models.case import APPELLATE_LEVELS, Disposition, Level
 from casebook.models.common import SLUG_RE
 from casebook.models.statute import ParagraphKind, VersionStatus
@@ -508,16 +506,14 @@ def defendants_anonymised(ctx: RecordContext):
 @functools.cache
 def _shape(model) -> tuple[dict[str, int], dict[str, type]]:
     """The model's key order, and the model of each nested key (computed once per model)."""
-    from casebook.validate.schema import _unwrap
+    from casebook.models.introspect import keys_of, nested_model
 
-    order: dict[str, int] = {}
-    nested: dict[str, type] = {}
-    for index, (name, field) in enumerate(model.model_fields.items()):
-        key = field.alias or name
-        order[key] = index
-        inner = _unwrap(field.annotation)
-        if isinstance(inner, type) and issubclass(inner, BaseModel):
-            nested[key] = inner
+    order = {key: index for index, key in enumerate(keys_of(model))}
+    nested = {}
+    for name, field in model.model_fields.items():
+        inner = nested_model(field.annotation)
+        if inner is not None:
+            nested[field.alias or name] = inner
     return order, nested
 
 

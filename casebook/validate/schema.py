@@ -8,7 +8,6 @@ valid choices and a "did you mean" where a typo is likely.
 from __future__ import annotations
 
 import enum
-import types
 import typing
 from typing import Any
 
@@ -17,20 +16,7 @@ from rapidfuzz import process
 
 from casebook.diagnostics import Diagnostic, error
 from casebook.loader import LoadedFile
-
-
-def _unwrap(annotation: Any) -> Any:
-    """Strip Optional/Annotated/list wrappers down to the model class, if any."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _unwrap(typing.get_args(annotation)[0])
-    if origin in (typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            if arg is not type(None):
-                return _unwrap(arg)
-    if origin is list:
-        return _unwrap(typing.get_args(annotation)[0])
-    return annotation
+from casebook.models.introspect import element_type, field_by_key, keys_of
 
 
 def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
@@ -40,22 +26,11 @@ def _model_at(model: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
             continue
         if not (isinstance(current, type) and issubclass(current, BaseModel)):
             return None
-        field = _field_by_key(current, part)
+        field = field_by_key(current, part)
         if field is None:
             return None
-        current = _unwrap(field.annotation)
+        current = element_type(field.annotation)
     return current if isinstance(current, type) and issubclass(current, BaseModel) else None
-
-
-def _field_by_key(model: type[BaseModel], key: str):
-    for name, field in model.model_fields.items():
-        if (field.alias or name) == key:
-            return field
-    return None
-
-
-def allowed_keys(model: type[BaseModel]) -> list[str]:
-    return [field.alias or name for name, field in model.model_fields.items()]
 
 
 def _did_you_mean(value: str, choices: list[str]) -> str:
@@ -71,18 +46,13 @@ def _allowed_values(model: type[BaseModel], loc: tuple) -> list[str]:
     parent = _model_at(model, loc[:key_index])
     if parent is None:
         return []
-    field = _field_by_key(parent, key)
+    field = field_by_key(parent, key)
     if field is None:
         return []
-    inner = field.annotation
-    origin = typing.get_origin(inner)
-    while origin in (typing.Annotated, typing.Union, types.UnionType, list):
-        args = [a for a in typing.get_args(inner) if a is not type(None)]
-        inner = args[0]
-        origin = typing.get_origin(inner)
+    inner = element_type(field.annotation)
     if isinstance(inner, type) and issubclass(inner, enum.Enum):
         return [m.value for m in inner]
-    if origin is typing.Literal:
+    if typing.get_origin(inner) is typing.Literal:
         return [str(a) for a in typing.get_args(inner)]
     return []
 
@@ -116,7 +86,7 @@ def schema_diagnostics(loaded: LoadedFile, model: type[BaseModel], exc: Validati
         if kind == "extra_forbidden":
             line, col = loaded.source_map.locate(loc, prefer_key=True)
             parent = _model_at(model, loc[:-1])
-            keys = allowed_keys(parent) if parent else []
+            keys = keys_of(parent) if parent else []
             hint = _did_you_mean(str(loc[-1]), keys) + (f"allowed keys here: {', '.join(keys)}" if keys else "")
             unknown = str(loc[-1])
             if unknown.endswith("_en") and unknown[:-3] + "_ko" in keys:
