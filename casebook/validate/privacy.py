@@ -37,6 +37,21 @@ SCHOOL_AND_NAME = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
+class _Where:
+    """A value's dotted path, joined only if a message is actually written (most text is fine)."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path):
+        self.path = path
+
+    def __str__(self) -> str:
+        return ".".join(str(p) for p in self.path)
+
+
 def _victim_name(text: str) -> str | None:
     for match in VICTIM_NAME_KO.finditer(text):
         word = match.group(0)
@@ -53,8 +68,8 @@ def no_victim_personal_data(ctx: RecordContext):
         if len(text) < 5:
             continue
         # Cheap tests first: most text has no digits, '@', '.', or the Korean words the patterns need.
-        has_digits = any(ch.isdigit() for ch in text)
-        where = ".".join(str(p) for p in path)
+        has_digits = _DIGIT.search(text) is not None
+        where = _Where(path)
         if has_digits and RESIDENT_NUMBER.search(text):
             yield ctx.error(
                 path,
@@ -125,7 +140,7 @@ MAX_TEXT = 20_000
 def no_hidden_or_oversized_text(ctx: RecordContext):
     """E251/E252: no invisible direction or zero-width characters; no value longer than 20,000 characters."""
     for path, text in ctx.strings:
-        where = ".".join(str(p) for p in path)
+        where = _Where(path)
         match = HIDDEN_CONTROL.search(text)
         if match:
             yield ctx.error(
