@@ -15,7 +15,7 @@ OUTCOME_LABELS = {
     "fine": "Fine only",
     "juvenile": "Juvenile (indeterminate term, referral or protective disposition)",
     "acquitted": "Acquitted",
-    "other": "Other (e.g. prosecution dismissed)",
+    "other": "Other (prosecution dismissed, or quashed and remanded for retrial)",
     "not-reported": "Outcome not reported",
 }
 

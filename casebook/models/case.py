@@ -35,6 +35,9 @@ class Disposition(enum.StrEnum):
     REFERRED_TO_JUVENILE_DIVISION = "referred-to-juvenile-division"
     PROTECTIVE_DISPOSITION = "protective-disposition"
     PROSECUTION_DISMISSED = "prosecution-dismissed"
+    # 파기환송: the higher court quashed the judgment and sent the case back without sentencing;
+    # the sentence comes from the retrial, recorded as its own proceeding.
+    REMANDED = "remanded"
     NOT_REPORTED = "not-reported"
 
 

@@ -362,7 +362,7 @@ def sentences_consistent(ctx: RecordContext):
                     "add `sentence:`, or use disposition 'not-reported' if no source states it",
                 )
             if (
-                outcome.disposition in (Disposition.ACQUITTED, Disposition.PROSECUTION_DISMISSED)
+                outcome.disposition in (Disposition.ACQUITTED, Disposition.PROSECUTION_DISMISSED, Disposition.REMANDED)
                 and sentence is not None
             ):
                 yield ctx.error(
