@@ -145,6 +145,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
     parser.add_argument("--skip-build", action="store_true", help="measure parse/validate/search/render only")
+    parser.add_argument("--steps", nargs="+", help="run only these steps (e.g. parse validate)")
     args = parser.parse_args()
     sys.path.insert(0, str(REPO / "bench"))
     from generate_corpus import generate
@@ -152,6 +153,8 @@ def main() -> None:
     steps = ["parse", "validate", "revalidate", "search", "render"] + (
         [] if args.skip_build else ["mkdocs", "build", "browser"]
     )
+    if args.steps:
+        steps = [step for step in steps if step in args.steps]
     results = {}
     with tempfile.TemporaryDirectory() as tmp:
         for size in args.sizes:
@@ -165,9 +168,11 @@ def main() -> None:
             details = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("wall_s", "peak_mb"))
             print(f"| {size:,} | {step} | {r['wall_s']} | {r['peak_mb']} | {details} |")
         s = steps_done
+        if "validate" not in s or "parse" not in s:
+            continue
         ratio = s["validate"]["wall_s"] / s["parse"]["wall_s"]
         line = f"| {size:,} | ratios | | | validate / bare CSafeLoader parse = {ratio:.2f}"
-        if "build" in s:
+        if "build" in s and "mkdocs" in s:
             line += f"; full build / bare mkdocs = {s['build']['wall_s'] / s['mkdocs']['wall_s']:.2f}"
         print(line + " |")
 

@@ -120,10 +120,12 @@ def _scopes(root: Path, paths: list[str]) -> list[str] | None:
 
 
 def cmd_validate(args, root: Path) -> int:
-    from casebook.validate import run  # noqa: F401  (registers every check)
-    from casebook.validate.registry import describe_checks
-
+    # The checks (and pydantic) are imported only when something must be checked: an
+    # unchanged repository is answered from the cache, and the import would be most of that.
     if args.list_checks:
+        from casebook.validate import run  # noqa: F401  (registers every check)
+        from casebook.validate.registry import describe_checks
+
         for name, doc in describe_checks():
             print(f"{name}: {doc}")
         return 0

@@ -14,8 +14,8 @@ import json
 from importlib import metadata
 from pathlib import Path
 
-from casebook.corpus import discover
 from casebook.diagnostics import Diagnostic, Severity
+from casebook.discovery import find_record_files
 
 CACHE_DIR = ".casebook-cache"
 PACKAGE = Path(__file__).resolve().parent.parent
@@ -31,11 +31,12 @@ def corpus_key(root: Path, today: dt.date) -> tuple[str, list[str]]:
     for source in sorted(PACKAGE.rglob("*.py")):
         digest.update(source.relative_to(PACKAGE).as_posix().encode())
         digest.update(source.read_bytes())
-    records, diags = discover(root)
+    records, diags = find_record_files(root)
     for record in records:
         digest.update(record.display.encode() + b"\0")
         try:
-            digest.update(record.file.read_bytes())
+            with open(record.file, "rb") as handle:  # plain open(): Path.read_bytes costs more per file
+                digest.update(handle.read())
         except OSError:
             digest.update(b"<unreadable>")
     for d in diags:  # discovery problems (links, .yml) are part of the answer too
