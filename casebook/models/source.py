@@ -27,7 +27,7 @@ class Source(StrictModel):
     title: Text
     url: str | None = Field(None, pattern=URL_PATTERN, description="http(s) address; omit if none is known.")
     published: PartialDate | None = Field(None, description="Publication date as precise as known.")
-    language: Literal["ko", "en"]
+    language: Literal["ko", "en", "ja", "zh"]
     kind: SourceKind
     strength: Literal["A", "B", "C"] = Field(
         description="A: primary text or the agency's own release; B: established news outlet; "
