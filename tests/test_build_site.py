@@ -3,6 +3,7 @@
 import re
 
 from casebook.site import build as site_build
+from casebook.site import search_index
 from conftest import FIXTURE_TODAY, REPO, edit
 
 
@@ -54,6 +55,20 @@ def test_failure_midway_leaves_the_previous_site_untouched(site_repo, monkeypatc
     assert "Build failed: OSError: disk full" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
     assert not list(site_repo.glob(".site-build-*"))
+
+
+def test_search_index_is_built_and_its_failure_cancels_the_build(site_repo, monkeypatch, capsys):
+    site = site_repo / "site"
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
+    assert (site / "pagefind" / "pagefind-ui.js").is_file() and list((site / "pagefind" / "index").iterdir())
+    search_page = (site / "search.html").read_text(encoding="utf-8")
+    assert "'wasm-unsafe-eval'" in search_page  # Pagefind's WebAssembly, on the search page only
+    assert "'wasm-unsafe-eval'" not in (site / "index.html").read_text(encoding="utf-8")
+    before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    monkeypatch.setattr(search_index.sys, "executable", "/nonexistent/python")
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 1
+    assert "Build failed: SearchIndexError: Pagefind could not run" in capsys.readouterr().err
+    assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before
 
 
 def test_record_text_cannot_inject_markup(site_repo):

@@ -17,6 +17,7 @@ from pathlib import Path
 from casebook.diagnostics import format_text, summary
 from casebook.site.csp import add_csp
 from casebook.site.render import Renderer
+from casebook.site.search_index import index_site
 from casebook.validate.run import Report, validate_repository
 
 STAGING_PREFIX = ".site-build-"
@@ -76,6 +77,7 @@ def build_site(root: Path, site_dir: Path, strict: bool = False, today: dt.date 
     try:
         docs = stage_docs(root, report, staging, today)
         run_mkdocs(root, docs, staging / "site")
+        index_site(staging / "site")
         add_csp(staging / "site")
         swap_into_place(staging / "site", site_dir, staging)
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback

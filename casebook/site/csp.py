@@ -34,7 +34,10 @@ def inline_script_hashes(html: str) -> list[str]:
 
 
 def policy_for(html: str) -> str:
-    return POLICY.format(hashes=" ".join(inline_script_hashes(html)))
+    sources = inline_script_hashes(html)
+    if "pagefind/pagefind-ui.js" in html:
+        sources.append("'wasm-unsafe-eval'")  # Pagefind's search runs as WebAssembly (search page only)
+    return POLICY.format(hashes=" ".join(sources))
 
 
 def add_csp(site_dir: Path) -> int:
