@@ -37,6 +37,7 @@ class Record:
 class Corpus:
     root: Path
     records: list[Record] = field(default_factory=list)
+    _by_id: dict[tuple, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def typed(self, kind_name: str) -> Iterator[Record]:
         """Records of one kind that passed the schema."""
@@ -45,11 +46,18 @@ class Corpus:
                 yield record
 
     def by_id(self, kind_name: str) -> dict[str, Record]:
-        """Typed records of one kind by id; the first file wins where ids are duplicated."""
-        out: dict[str, Record] = {}
-        for record in self.typed(kind_name):
-            out.setdefault(record.model.id, record)
-        return out
+        """Typed records of one kind by id; the first file wins where ids are duplicated.
+
+        Computed once per kind (the law engine asks for it per sentence: rebuilding it each
+        time made rendering quadratic). Treat the result as read-only.
+        """
+        key = (kind_name, len(self.records))  # a Corpus is built from records already typed
+        if key not in self._by_id:
+            out: dict[str, Record] = {}
+            for record in self.typed(kind_name):
+                out.setdefault(record.model.id, record)
+            self._by_id[key] = out
+        return self._by_id[key]
 
 
 def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:

@@ -10,6 +10,7 @@ import yaml
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casebook import parallel
 from casebook.loader import _Loader, parse_text
 from casebook.validate import run
 from conftest import FIXTURE_TODAY, FIXTURES, REPO
@@ -21,7 +22,7 @@ def _answer(report):
 
 
 def test_worker_pool_gives_the_same_diagnostics_and_records_as_one_process(monkeypatch):
-    monkeypatch.setattr(run, "PARALLEL_MIN_RECORDS", 1)
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
     for corpus in (FIXTURES / "broken", FIXTURES / "valid", REPO):
         serial = run.validate_repository(corpus, FIXTURE_TODAY, workers=1)
         pooled = run.validate_repository(corpus, FIXTURE_TODAY, workers=2)
@@ -31,9 +32,9 @@ def test_worker_pool_gives_the_same_diagnostics_and_records_as_one_process(monke
 
 def test_casebook_workers_setting(monkeypatch):
     monkeypatch.setenv("CASEBOOK_WORKERS", "1")
-    assert run.default_workers() == 1
+    assert parallel.default_workers() == 1
     monkeypatch.setenv("CASEBOOK_WORKERS", "not a number")
-    assert run.default_workers() >= 1
+    assert parallel.default_workers() >= 1
 
 
 def test_positions_are_found_when_a_diagnostic_needs_them():
@@ -78,3 +79,15 @@ def test_lean_resolver_agrees_on_random_plain_scalars(value):
     except yaml.YAMLError:
         return
     assert list(_tags(yaml.compose(f"k: {value}", Loader=_Loader))) == list(_tags(expected))
+
+
+def test_pages_rendered_by_workers_are_the_pages_rendered_in_one_process(monkeypatch):
+    from casebook.site.render import Renderer
+
+    corpus = run.validate_repository(REPO, FIXTURE_TODAY).corpus
+    monkeypatch.setattr(parallel, "MIN_ITEMS", 1)
+    monkeypatch.setenv("CASEBOOK_WORKERS", "1")
+    serial = Renderer(corpus, FIXTURE_TODAY).pages()
+    monkeypatch.setenv("CASEBOOK_WORKERS", "2")
+    pooled = Renderer(corpus, FIXTURE_TODAY).pages()
+    assert pooled == serial and sum(p.startswith("cases/") for p in serial) > 20

@@ -22,7 +22,10 @@ KIND_ORDER = ("statute", "case", "source", "figure", "guideline")
 def _json(corpus: Corpus, kind: str) -> str:
     records = [r.model.model_dump(mode="json", by_alias=True, exclude_none=True) for r in corpus.typed(kind)]
     records.sort(key=lambda r: r["id"])
-    return json.dumps(records, ensure_ascii=False, indent=1) + "\n"
+    # One record per line: readable and diff-friendly, and written by the C encoder (indent=
+    # forces the pure-Python one, seconds at 10,000 records).
+    lines = ",\n".join(json.dumps(record, ensure_ascii=False) for record in records)
+    return f"[\n{lines}\n]\n" if records else "[]\n"
 
 
 def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:

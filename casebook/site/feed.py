@@ -24,7 +24,8 @@ _PAGE = {
 def _title(record) -> str:
     m = record.model
     for attr in ("title_en", "metric_en", "heading_en", "title"):
-        value = getattr(m, attr, None)
+        # Look the field up first: a missing attribute on a pydantic model raises, slowly.
+        value = getattr(m, attr) if attr in type(m).model_fields else None
         if value:
             return f"{value} ({m.act.short_title_ko or m.act.title_ko} {m.article})" if attr == "heading_en" else value
     return m.id

@@ -17,6 +17,7 @@ from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
+from casebook.parallel import fork_map
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.changes import amendments
 from casebook.penalties import Provision
@@ -240,8 +241,11 @@ class Renderer:
         out: dict[str, str] = {}
         for statute in self.statutes.values():
             out[f"statutes/{statute.id}.md"] = self.statute_page(statute)
-        for case in self.cases.values():
-            out[f"cases/{case.id}.md"] = self.case_page(case)
+        # Case pages are most of the work at scale: render them on every core. Workers get
+        # ids, not models, so only the page texts travel between processes.
+        ids = list(self.cases)
+        for case_id, text in zip(ids, fork_map(lambda i: self.case_page(self.cases[i]), ids), strict=True):
+            out[f"cases/{case_id}.md"] = text
         index = self.env.get_template("index_list.md.j2")
         out["statutes/index.md"] = index.render(
             title="Statutes",

@@ -10,14 +10,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import gc
-import multiprocessing
-import os
 from dataclasses import dataclass
 from pathlib import Path
 
 from casebook.corpus import Corpus, Record, discover
 from casebook.diagnostics import Diagnostic, error
 from casebook.loader import load_file
+from casebook.parallel import fork_map
 from casebook.validate import corpus_checks, privacy, record_checks  # noqa: F401  (registers checks)
 from casebook.validate.registry import CORPUS_CHECKS, RAW_CHECKS, RECORD_CHECKS, RecordContext
 from casebook.validate.schema import validate_schema
@@ -58,9 +57,6 @@ def _guarded(check, *args) -> list[Diagnostic]:
         ]
 
 
-PARALLEL_MIN_RECORDS = 400  # below this, starting worker processes costs more than it saves
-
-
 def check_record(record: Record, today: dt.date) -> list[Diagnostic]:
     """Parse, schema-check and record-check one file; fills `record.loaded` and `record.model`."""
     loaded, diagnostics = load_file(record.file, record.display)
@@ -78,41 +74,19 @@ def check_record(record: Record, today: dt.date) -> list[Diagnostic]:
     return diagnostics
 
 
-def _check_chunk(job: tuple[list[Record], dt.date]) -> list[tuple]:
-    records, today = job
-    out = []
-    for record in records:
+def _check_all(records: list[Record], today: dt.date, workers: int | None) -> list[Diagnostic]:
+    def check(record: Record):
         diagnostics = check_record(record, today)
-        # The model is rebuilt in the parent from the plain data: pickling pydantic models
-        # costs several times more than validating the data again.
-        out.append((record.loaded, record.model is not None, diagnostics))
-    return out
+        # Only plain data travels back from a worker: the parent rebuilds the model, which
+        # costs less than pickling pydantic models.
+        return record.loaded, record.model is not None, diagnostics
 
-
-def default_workers() -> int:
-    """CASEBOOK_WORKERS if set (1 = no pool), else the cores this process may use."""
-    try:
-        return max(1, int(os.environ["CASEBOOK_WORKERS"]))
-    except (KeyError, ValueError):
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
-
-
-def _check_all(records: list[Record], today: dt.date, workers: int) -> list[Diagnostic]:
     diagnostics: list[Diagnostic] = []
-    if workers <= 1 or len(records) < PARALLEL_MIN_RECORDS or "fork" not in multiprocessing.get_all_start_methods():
-        for record in records:
-            diagnostics += check_record(record, today)
-        return diagnostics
-    size = max(16, len(records) // (workers * 8))
-    chunks = [records[i : i + size] for i in range(0, len(records), size)]
-    # fork: the workers start with the checks already imported and registered.
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, results in zip(chunks, pool.imap(_check_chunk, [(c, today) for c in chunks]), strict=True):
-            for record, (loaded, typed, found) in zip(chunk, results, strict=True):
-                record.loaded = loaded
-                if typed:
-                    record.model = record.kind.model.model_validate(loaded.data)
-                diagnostics += found
+    for record, (loaded, typed, found) in zip(records, fork_map(check, records, workers=workers), strict=True):
+        if record.loaded is not loaded:  # checked in a worker: adopt its result
+            record.loaded = loaded
+            record.model = record.kind.model.model_validate(loaded.data) if typed else None
+        diagnostics += found
     return diagnostics
 
 
@@ -135,7 +109,7 @@ def validate_repository(root: Path, today: dt.date | None = None, *, workers: in
     root = Path(root)
     with _collector_paused():
         records, diagnostics = discover(root)
-        diagnostics += _check_all(records, today, default_workers() if workers is None else workers)
+        diagnostics += _check_all(records, today, workers)
         corpus = Corpus(root, records)
         diagnostics += _corpus_diagnostics(corpus, today)
     # A TODO placeholder also fails its type check; one line about it is enough (E250 says what to do).
