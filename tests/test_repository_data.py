@@ -77,3 +77,16 @@ def test_snu_case_sentences_at_each_instance(report):
     }
     victims = sorted(c.value for c in case.reported_counts if c.counted.value == "victims" and not c.defendants)
     assert victims == [48, 61]  # conflicting sources are both kept
+
+
+def test_coverage_and_statistics_pages_count_the_same_decisions(report):
+    import re
+
+    from casebook.site.render import Renderer
+
+    pages = Renderer(report.corpus, dt.date(2026, 11, 21)).pages()
+    coverage, statistics = pages["coverage.md"], pages["statistics.md"]
+    total = int(re.search(r"\| \*\*All\*\* \| \*\*(\d+)\*\* \|", coverage).group(1))
+    rows = [int(n) for n in re.findall(r"^\| [^|*]+ \| (\d+) \|$", coverage, re.M)]
+    assert sum(rows) == total >= 50  # every decision falls in exactly one outcome class
+    assert f"N = {total}" in statistics

@@ -17,6 +17,7 @@ from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
+from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
 from casebook.parallel import fork_map
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.changes import amendments
@@ -314,12 +315,24 @@ class Renderer:
 
     def _coverage_context(self) -> dict:
         deepfake = [c for c in self.cases.values() if c.relevance == "deepfake"]
+        decided = [(p, o) for c in deepfake for p in c.proceedings for o in p.outcomes]
+
+        def strengths(proc, outcome) -> set[str]:
+            cited = [*outcome.sources, *proc.sources]
+            return {self.sources[c.source].strength for c in cited if c.source in self.sources}
+
         return {
             "n_cases": len(self.cases),
             "n_deepfake": len(deepfake),
             "n_benchmark": len(self.cases) - len(deepfake),
             "n_decisions": sum(len(p.outcomes) for c in self.cases.values() for p in c.proceedings),
-            "n_deepfake_decisions": sum(len(p.outcomes) for c in deepfake for p in c.proceedings),
+            "n_deepfake_decisions": len(decided),
+            "n_exact_date": sum(1 for p, _ in decided if p.decided is not None and p.decided.is_exact),
+            "n_no_date": sum(1 for p, _ in decided if p.decided is None),
+            "n_only_c": sum(1 for p, o in decided if strengths(p, o) == {"C"}),
+            "n_two_sources": sum(1 for p, o in decided if len({c.source for c in [*o.sources, *p.sources]}) >= 2),
+            "classes": overview.outcome_distribution(self.corpus)[0],
+            "outcome_labels": [(k, OUTCOME_LABELS[k]) for k in OUTCOME_CLASSES],
         }
 
 
