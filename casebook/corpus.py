@@ -15,9 +15,8 @@ from pydantic import BaseModel
 
 from casebook.diagnostics import Diagnostic
 from casebook.discovery import find_record_files
-from casebook.loader import LoadedFile, load_file
+from casebook.loader import LoadedFile
 from casebook.models import KIND_BY_NAME, RecordKind
-from casebook.validate.schema import validate_schema
 
 
 @dataclass
@@ -64,19 +63,3 @@ def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:
     """Find record files under each kind's folder, refusing links that leave the repository."""
     found, diags = find_record_files(root)
     return [Record(KIND_BY_NAME[f.kind], Path(f.file), f.display) for f in found], diags
-
-
-def load_corpus(root: Path) -> tuple[Corpus, list[Diagnostic]]:
-    """Discover, parse and schema-validate every record; collect every problem."""
-    root = Path(root)
-    records, diags = discover(root)
-    for record in records:
-        loaded, parse_diags = load_file(record.file, record.display)
-        diags.extend(parse_diags)
-        record.loaded = loaded
-        if loaded is None:
-            continue
-        model, schema_diags = validate_schema(loaded, record.kind.model)
-        diags.extend(schema_diags)
-        record.model = model
-    return Corpus(root, records), diags

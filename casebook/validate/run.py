@@ -100,6 +100,9 @@ def _collector_paused():
     try:
         yield
     finally:
+        # The records live as long as the run: set them aside for good, or the first
+        # collection after this (while rendering or indexing) would scan them all again.
+        gc.freeze()
         if was_enabled:
             gc.enable()
 
