@@ -95,3 +95,18 @@ def test_ci_runs_the_readme_test_command():
 
 def test_generated_pages_are_not_in_docs():
     assert not (REPO / "docs" / "cases").exists() and not (REPO / "docs" / "statutes").exists()
+
+
+def test_preview_server_indexes_search_after_each_rebuild(site_repo, tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from conftest import validate
+
+    docs = site_build.stage_docs(site_repo, validate(site_repo), tmp_path, FIXTURE_TODAY)
+    hooks = [str(REPO / "casebook" / "site" / "serve_hooks.py")]  # what `serve` passes to MkDocs
+    site = tmp_path / "site"
+    config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    assert (site / "pagefind" / "pagefind-ui.js").is_file() and list((site / "pagefind" / "index").iterdir())

@@ -102,7 +102,8 @@ def serve_site(root: Path, dev_addr: str) -> int:
     try:
         docs = stage_docs(root, report, staging, dt.date.today())
         print(f"Serving Casebook at http://{dev_addr}/ (pages are e.g. /cases/<id>.html); Ctrl+C stops it.", flush=True)
-        serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, docs_dir=str(docs))
+        hooks = [str(Path(__file__).with_name("serve_hooks.py"))]  # search index after each rebuild
+        serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, docs_dir=str(docs), hooks=hooks)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return 0
