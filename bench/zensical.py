@@ -4,8 +4,7 @@ python bench/zensical.py --zensical /path/to/venv/bin/zensical [--sizes 0 10000]
 
 Size 0 means the real repository. Zensical is not a Casebook dependency, so install it into
 a separate virtual environment (`python3 -m venv /tmp/zvenv && /tmp/zvenv/bin/pip install
-zensical`) and pass its executable. Each build runs in its own process; wall time and peak
-memory (max RSS of the child) are its own. Prints a Markdown table.
+zensical`) and pass its executable. Each build runs in its own process. Prints a Markdown table.
 """
 
 from __future__ import annotations
@@ -38,18 +37,20 @@ build(config)
 """
 
 
-def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(wall seconds, peak MB of this child, last line of its error output if it failed)."""
+def timed(command: list[str], cwd: Path) -> tuple[float, str]:
+    """(wall seconds, last line of its error output if it failed).
+
+    No memory figure: the child's peak would include this process, forked before the exec."""
     with tempfile.TemporaryFile("w+") as errors:
         start = time.perf_counter()
         child = subprocess.Popen(command, cwd=cwd, stdout=subprocess.DEVNULL, stderr=errors, text=True)
-        _, status, usage = os.wait4(child.pid, 0)  # the child's own rusage, not all children's
+        _, status, _ = os.wait4(child.pid, 0)
         wall = time.perf_counter() - start
         child.returncode = os.waitstatus_to_exitcode(status)
         errors.seek(0)
         lines = errors.read().strip().splitlines() or ["failed"]
     error = "" if child.returncode == 0 else lines[-1][:160]
-    return wall, usage.ru_maxrss // 1024, error
+    return wall, error
 
 
 def stage(root: Path, work: Path) -> None:
@@ -66,7 +67,7 @@ def change_one_record(root: Path) -> None:
     target.write_text(target.read_text(encoding="utf-8").replace(marker, marker + "(Changed.) ", 1), encoding="utf-8")
 
 
-def measure(root: Path, zensical: str) -> list[tuple[str, float, int, str]]:
+def measure(root: Path, zensical: str) -> list[tuple[str, float, str]]:
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -93,8 +94,8 @@ def main() -> None:
 
     version = subprocess.run([args.zensical, "--version"], capture_output=True, text=True).stdout.strip()
     print(f"Zensical {version or '?'}\n")
-    print("| cases | build | wall (s) | peak RSS (MB) | result |")
-    print("|---|---|---|---|---|")
+    print("| cases | build | wall (s) | result |")
+    print("|---|---|---|---|")
     for size in args.sizes:
         with tempfile.TemporaryDirectory() as tmp:
             if size == 0:
@@ -103,8 +104,8 @@ def main() -> None:
             else:
                 root = generate(Path(tmp) / f"corpus-{size}", size)
             label = "this repository" if size == 0 else f"{size:,}"
-            for name, wall, peak, error in measure(root, args.zensical):
-                print(f"| {label} | {name} | {wall:.2f} | {peak:,} | {error or 'ok'} |", flush=True)
+            for name, wall, error in measure(root, args.zensical):
+                print(f"| {label} | {name} | {wall:.2f} | {error or 'ok'} |", flush=True)
 
 
 if __name__ == "__main__":
