@@ -1,7 +1,7 @@
 """The site's search index: Pagefind over the built pages, written into site/pagefind/.
 
 Pagefind splits the index into small compressed pieces and the browser fetches only those a
-query needs (about 0.4 MB for a first query at 10,000 cases, against 53 MB for Material's
+query needs (about 0.7 MB for a first query at 10,000 cases, against 53 MB for Material's
 whole-site index; docs/performance.md). Only each page's article is indexed, so the
 navigation and footer do not match every query.
 """
