@@ -40,7 +40,7 @@ elif step == "validate":
 elif step == "revalidate":
     import subprocess
     cmd = [sys.executable, {repo!r} + "/build_site.py", "validate", "--root", str(root)]
-    subprocess.run(cmd, capture_output=True)  # fills .casebook-cache
+    subprocess.run(cmd, capture_output=True)  # fills the caches
     t0 = time.perf_counter()
     subprocess.run(cmd, capture_output=True)  # nothing changed: answered from the cache
 elif step == "search":

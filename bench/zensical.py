@@ -100,7 +100,7 @@ def main() -> None:
         with tempfile.TemporaryDirectory() as tmp:
             if size == 0:
                 root = Path(tmp) / "repo"
-                shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", ".venv", "site", ".casebook-cache"))
+                shutil.copytree(REPO, root, ignore=shutil.ignore_patterns(".git", ".venv", "site"))
             else:
                 root = generate(Path(tmp) / f"corpus-{size}", size)
             label = "this repository" if size == 0 else f"{size:,}"

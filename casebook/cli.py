@@ -36,7 +36,11 @@ def _parser() -> argparse.ArgumentParser:
         help="make safe mechanical edits (key order, versions order, whitespace, final newline, BOM, NFC); never values",
     )
     validate.add_argument("--diff", action="store_true", help="show what --fix changes (without --fix: show only)")
-    validate.add_argument("--no-cache", action="store_true", help="ignore .casebook-cache/ and check everything afresh")
+    validate.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="ignore the caches (in ~/.cache/casebook or $CASEBOOK_CACHE_DIR) and check everything afresh",
+    )
     validate.add_argument("--today", type=dt.date.fromisoformat, help=argparse.SUPPRESS)
 
     build = sub.add_parser("build", parents=[common], help="validate, render and build the site into site/ (default)")
@@ -182,7 +186,7 @@ def _validate_cached(root: Path, today: dt.date | None, *, use_cache: bool):
             return cached, displays
     from casebook.validate.run import validate_repository
 
-    report = validate_repository(root, today=today)
+    report = validate_repository(root, today=today, use_cache=use_cache)
     if use_cache:
         cache.store(root, key, report.diagnostics)
     return report.diagnostics, [r.display for r in report.corpus.records]

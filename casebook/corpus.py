@@ -36,13 +36,15 @@ class Record:
 class Corpus:
     root: Path
     records: list[Record] = field(default_factory=list)
-    _by_id: dict[tuple, dict[str, Record]] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[tuple, dict[str, Record] | list[Record]] = field(default_factory=dict, repr=False, compare=False)
 
     def typed(self, kind_name: str) -> Iterator[Record]:
-        """Records of one kind that passed the schema."""
-        for record in self.records:
-            if record.kind.name == kind_name and record.model is not None:
-                yield record
+        """Records of one kind that passed the schema (listed once per kind, then reused: the
+        penalty tables ask for the statutes hundreds of times, and there may be 10,000 cases)."""
+        key = ("typed", kind_name, len(self.records))
+        if key not in self._memo:
+            self._memo[key] = [r for r in self.records if r.kind.name == kind_name and r.model is not None]
+        return iter(self._memo[key])
 
     def by_id(self, kind_name: str) -> dict[str, Record]:
         """Typed records of one kind by id; the first file wins where ids are duplicated.
@@ -51,12 +53,12 @@ class Corpus:
         time made rendering quadratic). Treat the result as read-only.
         """
         key = (kind_name, len(self.records))  # a Corpus is built from records already typed
-        if key not in self._by_id:
+        if key not in self._memo:
             out: dict[str, Record] = {}
             for record in self.typed(kind_name):
                 out.setdefault(record.model.id, record)
-            self._by_id[key] = out
-        return self._by_id[key]
+            self._memo[key] = out
+        return self._memo[key]
 
 
 def discover(root: Path) -> tuple[list[Record], list[Diagnostic]]:

@@ -33,12 +33,25 @@ def _run_chunk(chunk: Sequence) -> list:
     return [_TASK(item) for item in chunk]
 
 
-def fork_map(func: Callable[[T], R], items: Sequence[T], *, workers: int | None = None) -> list[R]:
+def fork_map(
+    func: Callable[[T], R],
+    items: Sequence[T],
+    *,
+    workers: int | None = None,
+    chunk_size: int | None = None,
+    worth_it: bool | None = None,
+) -> list[R]:
+    """[func(item) for item in items], on every core when there are enough items.
+
+    `worth_it` overrides the item count's say (a few big jobs can be worth the workers);
+    `chunk_size` 1 suits items of very different cost, listed biggest first.
+    """
     global _TASK
     workers = default_workers() if workers is None else workers
-    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    worth_it = len(items) >= MIN_ITEMS if worth_it is None else worth_it
+    if workers <= 1 or not worth_it or "fork" not in multiprocessing.get_all_start_methods():
         return [func(item) for item in items]
-    size = max(16, len(items) // (workers * 8))  # several chunks per worker evens out slow ones
+    size = chunk_size or max(16, len(items) // (workers * 8))  # several chunks per worker evens out slow ones
     chunks = [items[i : i + size] for i in range(0, len(items), size)]
     _TASK = func
     try:

@@ -16,6 +16,12 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURE_TODAY = dt.date(2026, 1, 1)
 
 
+@pytest.fixture(autouse=True)
+def _own_cache_folder(tmp_path_factory, monkeypatch):
+    """Each test gets an empty cache folder (validate and build cache there); never ~/.cache."""
+    monkeypatch.setenv("CASEBOOK_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture
 def valid_repo(tmp_path: Path) -> Path:
     target = tmp_path / "repo"

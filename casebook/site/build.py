@@ -24,7 +24,7 @@ STAGING_PREFIX = ".site-build-"
 
 
 def _validated(root: Path, strict: bool, today: dt.date) -> Report | None:
-    report = validate_repository(root, today=today)
+    report = validate_repository(root, today=today, use_cache=True)
     if report.failed(strict=strict):
         print(format_text(report.diagnostics))
         print(summary(report.diagnostics, len(report.corpus.records)))

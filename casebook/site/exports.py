@@ -168,12 +168,22 @@ def _csv(head: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
+def kind_files(corpus: Corpus, kind: str) -> dict[str, str]:
+    """One kind's downloads (JSON and CSV): relative path under docs/ -> file text."""
+    return {f"downloads/{kind}s.json": _json(corpus, kind), f"downloads/{kind}s.csv": _csv(*_rows(corpus, kind))}
+
+
 def export_files(corpus: Corpus) -> dict[str, str]:
-    """Relative path under docs/ -> file text."""
+    """Every download: relative path under docs/ -> file text."""
     files = {}
     for kind in KIND_ORDER:
-        files[f"downloads/{kind}s.json"] = _json(corpus, kind)
-        files[f"downloads/{kind}s.csv"] = _csv(*_rows(corpus, kind))
+        files.update(kind_files(corpus, kind))
+    files.update(schema_files())
+    return files
+
+
+def schema_files() -> dict[str, str]:
+    files = {}
     for name, text in render_schemas().items():
         files[f"downloads/schemas/{name}"] = text
     return files

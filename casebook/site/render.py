@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import urllib.parse
+from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
@@ -18,6 +19,7 @@ from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
 from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
+from casebook import parallel
 from casebook.parallel import fork_map
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.changes import amendments
@@ -111,6 +113,7 @@ class Renderer:
         self.sources = {k: r.model for k, r in corpus.by_id("source").items()}
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
         self.base = "../"  # path from the page being rendered to the site root
+        self._cited_by: dict[str, list[Case]] | None = None
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
             autoescape=False,  # Markdown output: every record value goes through `md` instead
@@ -163,7 +166,7 @@ class Renderer:
 
     def statute_page(self, statute: Statute) -> str:
         timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]
-        cited_by = [c for c in self.cases.values() if self._cites(c, statute.id)]
+        cited_by = self.cited_by().get(statute.id, [])
         return self.env.get_template("statute.md.j2").render(
             amendments=amendments(statute),
             today=self.today,
@@ -178,9 +181,15 @@ class Renderer:
             citation_en=lambda v: self.citation_en(statute, v),
         )
 
-    @staticmethod
-    def _cites(case: Case, statute_id: str) -> bool:
-        return any(c.statute == statute_id for p in case.proceedings for o in p.outcomes for c in o.counts)
+    def cited_by(self) -> dict[str, list[Case]]:
+        """Statute id -> the cases with a count under it (one pass over the cases, not one per statute)."""
+        if self._cited_by is None:
+            self._cited_by = {}
+            for case in self.cases.values():
+                cited = {c.statute for p in case.proceedings for o in p.outcomes for c in o.counts}
+                for statute_id in cited:
+                    self._cited_by.setdefault(statute_id, []).append(case)
+        return self._cited_by
 
     def falls(self, case: Case, proc, outcome: DefendantOutcome) -> str:
         lawful = lawful_range(self.corpus, case, outcome)
@@ -238,15 +247,43 @@ class Renderer:
         )
 
     def pages(self) -> dict[str, str]:
-        """Relative path under docs/ -> file text, for every generated page and download."""
+        """Relative path under docs/ -> file text, for every generated page and download.
+
+        The pages are independent jobs over the same validated records; at scale they run on
+        every core (case pages in batches, the big downloads and indexes beside them), and only
+        the texts travel back from the workers.
+        """
+        jobs = self._jobs()
+        big = len(self.cases) >= parallel.MIN_ITEMS
         out: dict[str, str] = {}
-        for statute in self.statutes.values():
-            out[f"statutes/{statute.id}.md"] = self.statute_page(statute)
-        # Case pages are most of the work at scale: render them on every core. Workers get
-        # ids, not models, so only the page texts travel between processes.
-        ids = list(self.cases)
-        for case_id, text in zip(ids, fork_map(lambda i: self.case_page(self.cases[i]), ids), strict=True):
-            out[f"cases/{case_id}.md"] = text
+        # Workers get job numbers (a job is a closure, which cannot travel); they inherit the jobs.
+        for files in fork_map(lambda number: jobs[number](), range(len(jobs)), chunk_size=1, worth_it=big):
+            out.update(files)
+        return out
+
+    def _jobs(self) -> list:
+        """Every page-writing job, the slowest first so that no worker is left with a long tail."""
+        ids = sorted(self.cases)
+        batch = 200
+
+        def case_batch(start: int):
+            return lambda: {f"cases/{i}.md": self.case_page(self.cases[i]) for i in ids[start : start + batch]}
+
+        return [
+            *(partial(exports.kind_files, self.corpus, kind) for kind in exports.KIND_ORDER),
+            partial(tooldata.tool_files, self.corpus, sentence_text),
+            self._statute_pages,
+            self._index_pages,
+            self._root_pages,
+            exports.schema_files,
+            *(case_batch(start) for start in range(0, len(ids), batch)),
+        ]
+
+    def _statute_pages(self) -> dict[str, str]:
+        return {f"statutes/{s.id}.md": self.statute_page(s) for s in self.statutes.values()}
+
+    def _index_pages(self) -> dict[str, str]:
+        out = {}
         index = self.env.get_template("index_list.md.j2")
         out["statutes/index.md"] = index.render(
             title="Statutes",
@@ -267,32 +304,37 @@ class Renderer:
         out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
             sources=sorted(self.sources.values(), key=lambda s: s.id)
         )
-        self.base = ""  # the pages below sit at the site root
-        out["index.md"] = self.env.get_template("home.md.j2").render(**self._home_context())
-        out["penalties.md"] = self.env.get_template("penalties.md.j2").render(
-            matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
-        )
-        all_counts, n_all = overview.outcome_distribution(self.corpus)
-        final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
-        out["statistics.md"] = self.env.get_template("statistics.md.j2").render(
-            all_decisions=overview.outcome_chart(all_counts, n_all, "Outcomes of recorded deepfake decisions"),
-            final_decisions=overview.outcome_chart(final_counts, n_final, "Latest outcome per defendant"),
-            figures=overview.figure_views(self.corpus),
-        )
-        out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
-            guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
-            term=overview.term_or_blank,
-        )
-        out["downloads.md"] = self.env.get_template("downloads.md.j2").render(
-            kinds=exports.KIND_ORDER, updated=overview.last_update(self.corpus)
-        )
-        out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
-        out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus))
-        out["feed.xml"] = feed.atom(self.corpus)
-        out.update(exports.export_files(self.corpus))
-        out.update(tooldata.tool_files(self.corpus, sentence_text))
-        self.base = "../"
         return out
+
+    def _root_pages(self) -> dict[str, str]:
+        """The pages at the site root (links from them need no ../)."""
+        self.base = ""
+        try:
+            out = {}
+            out["index.md"] = self.env.get_template("home.md.j2").render(**self._home_context())
+            out["penalties.md"] = self.env.get_template("penalties.md.j2").render(
+                matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
+            )
+            all_counts, n_all = overview.outcome_distribution(self.corpus)
+            final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
+            out["statistics.md"] = self.env.get_template("statistics.md.j2").render(
+                all_decisions=overview.outcome_chart(all_counts, n_all, "Outcomes of recorded deepfake decisions"),
+                final_decisions=overview.outcome_chart(final_counts, n_final, "Latest outcome per defendant"),
+                figures=overview.figure_views(self.corpus),
+            )
+            out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
+                guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
+                term=overview.term_or_blank,
+            )
+            out["downloads.md"] = self.env.get_template("downloads.md.j2").render(
+                kinds=exports.KIND_ORDER, updated=overview.last_update(self.corpus)
+            )
+            out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
+            out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus))
+            out["feed.xml"] = feed.atom(self.corpus)
+            return out
+        finally:
+            self.base = "../"
 
     def _home_context(self) -> dict:
         npa = next((r.model for r in self.corpus.typed("figure") if r.model.id == "npa-deepfake-cases"), None)

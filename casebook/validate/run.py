@@ -15,7 +15,7 @@ from pathlib import Path
 
 from casebook.corpus import Corpus, Record, discover
 from casebook.diagnostics import Diagnostic, error
-from casebook.loader import load_file
+from casebook.loader import LoadedFile, decode_record_bytes, load_file
 from casebook.parallel import fork_map
 from casebook.validate import corpus_checks, privacy, record_checks  # noqa: F401  (registers checks)
 from casebook.validate.registry import CORPUS_CHECKS, RAW_CHECKS, RECORD_CHECKS, RecordContext
@@ -74,20 +74,22 @@ def check_record(record: Record, today: dt.date) -> list[Diagnostic]:
     return diagnostics
 
 
-def _check_all(records: list[Record], today: dt.date, workers: int | None) -> list[Diagnostic]:
+def _check_all(records: list[Record], today: dt.date, workers: int | None) -> list[list[Diagnostic]]:
+    """check_record for each record (in workers at scale); each record's diagnostics, in order."""
+
     def check(record: Record):
         diagnostics = check_record(record, today)
         # Only plain data travels back from a worker: the parent rebuilds the model, which
         # costs less than pickling pydantic models.
         return record.loaded, record.model is not None, diagnostics
 
-    diagnostics: list[Diagnostic] = []
+    per_record: list[list[Diagnostic]] = []
     for record, (loaded, typed, found) in zip(records, fork_map(check, records, workers=workers), strict=True):
         if record.loaded is not loaded:  # checked in a worker: adopt its result
             record.loaded = loaded
             record.model = record.kind.model.model_validate(loaded.data) if typed else None
-        diagnostics += found
-    return diagnostics
+        per_record.append(found)
+    return per_record
 
 
 @contextlib.contextmanager
@@ -107,12 +109,60 @@ def _collector_paused():
             gc.enable()
 
 
-def validate_repository(root: Path, today: dt.date | None = None, *, workers: int | None = None) -> Report:
+def _check_with_cache(root: Path, records: list[Record], today: dt.date, workers: int | None) -> list[Diagnostic]:
+    """Check only the files the record cache has not seen with these exact bytes."""
+    from casebook.validate.cache import RecordCache
+
+    store = RecordCache(root, today)
+    diagnostics: list[Diagnostic] = []
+    unseen: list[tuple[Record, bytes | None]] = []
+    present: set[bytes] = set()
+    for record in records:
+        try:
+            with open(record.file, "rb") as handle:
+                raw = handle.read()
+        except OSError:
+            unseen.append((record, None))  # check_record reports why it cannot be read
+            continue
+        key = RecordCache.key(record.display, raw)
+        present.add(key)
+        hit = store.get(key)
+        if hit is None:
+            unseen.append((record, key))
+            continue
+        data, typed, found = hit
+        if data is not None:
+            text, _ = decode_record_bytes(raw, record.display)  # kept for positions, as a fresh parse would
+            record.loaded = LoadedFile(record.display, data, text)
+            record.model = record.kind.model.model_validate(data) if typed else None
+        diagnostics += found
+    checked = _check_all([record for record, _ in unseen], today, workers)
+    for (record, key), found in zip(unseen, checked, strict=True):
+        diagnostics += found
+        if key is not None:
+            data = record.loaded.data if record.loaded is not None else None
+            store.put(key, data, record.model is not None, found)
+    store.keep_only(present)
+    store.save()
+    return diagnostics
+
+
+def validate_repository(
+    root: Path, today: dt.date | None = None, *, workers: int | None = None, use_cache: bool = False
+) -> Report:
+    """Every diagnostic for the repository at `root`, and its records (typed where valid).
+
+    With `use_cache`, files whose bytes the record cache has seen are not parsed or checked
+    again (their data and diagnostics come from the cache); the corpus checks always run.
+    """
     today = today or dt.date.today()
     root = Path(root)
     with _collector_paused():
         records, diagnostics = discover(root)
-        diagnostics += _check_all(records, today, workers)
+        if use_cache:
+            diagnostics += _check_with_cache(root, records, today, workers)
+        else:
+            diagnostics += [d for found in _check_all(records, today, workers) for d in found]
         corpus = Corpus(root, records)
         diagnostics += _corpus_diagnostics(corpus, today)
     # A TODO placeholder also fails its type check; one line about it is enough (E250 says what to do).
