@@ -65,7 +65,7 @@ def test_search_index_is_built_and_its_failure_cancels_the_build(site_repo, monk
     assert "'wasm-unsafe-eval'" in search_page  # Pagefind's WebAssembly, on the search page only
     assert "'wasm-unsafe-eval'" not in (site / "index.html").read_text(encoding="utf-8")
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
-    monkeypatch.setattr(search_index.sys, "executable", "/nonexistent/python")
+    monkeypatch.setattr(search_index, "_executable", lambda: "/nonexistent/pagefind")
     assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 1
     assert "Build failed: SearchIndexError: Pagefind could not run" in capsys.readouterr().err
     assert {p: p.read_bytes() for p in site.rglob("*") if p.is_file()} == before

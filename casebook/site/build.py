@@ -1,4 +1,4 @@
-"""Build the site atomically: validate → render → MkDocs into a staging folder → swap.
+"""Build the site atomically: validate → render → MkDocs (+ search index) into staging → swap.
 
 Invalid records stop the build before anything is written; a failure at any later step
 removes the staging folder and leaves the previous `site/` exactly as it was. Generated
@@ -15,9 +15,8 @@ import tempfile
 from pathlib import Path
 
 from casebook.diagnostics import format_text, summary
-from casebook.site.csp import add_csp
 from casebook.site.render import Renderer
-from casebook.site.search_index import index_site
+from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.validate.run import Report, validate_repository
 
 STAGING_PREFIX = ".site-build-"
@@ -53,6 +52,7 @@ def run_mkdocs(root: Path, docs: Path, out: Path) -> None:
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out))
+    config.plugins["casebook-pages"] = CasebookPagesPlugin(csp=True)  # CSP and search, page by page
     config.plugins.on_startup(command="build", dirty=False)
     try:
         build(config)
@@ -77,8 +77,6 @@ def build_site(root: Path, site_dir: Path, strict: bool = False, today: dt.date 
     try:
         docs = stage_docs(root, report, staging, today)
         run_mkdocs(root, docs, staging / "site")
-        index_site(staging / "site")
-        add_csp(staging / "site")
         swap_into_place(staging / "site", site_dir, staging)
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback
         print(f"Build failed: {type(exc).__name__}: {exc}", file=sys.stderr)

@@ -1,7 +1,7 @@
 """Content-Security-Policy for every built page, satisfied by the site's own scripts only.
 
-MkDocs Material inlines a few small scripts whose text differs by page depth, so after the
-build each page gets a <meta http-equiv="Content-Security-Policy"> listing the SHA-256 of its
+MkDocs Material inlines a few small scripts whose text differs by page depth, so as MkDocs
+writes each page (mkdocs_plugin.py) it gets a <meta http-equiv="Content-Security-Policy"> listing the SHA-256 of its
 own inline scripts. Nothing else may run: no other inline script, no script from elsewhere.
 Styles may be inline (Material sets some from its scripts); everything loads from the site.
 """
@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from pathlib import Path
 
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S | re.I)
 _HEAD = re.compile(r"<head[^>]*>", re.I)
@@ -40,15 +39,10 @@ def policy_for(html: str) -> str:
     return POLICY.format(hashes=" ".join(sources))
 
 
-def add_csp(site_dir: Path) -> int:
-    """Insert the policy into every HTML page; returns the number of pages changed."""
-    count = 0
-    for page in site_dir.rglob("*.html"):
-        html = page.read_text(encoding="utf-8")
-        head = _HEAD.search(html)
-        if head is None or "Content-Security-Policy" in html[: head.end() + 400]:
-            continue
-        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
-        page.write_text(html[: head.end()] + meta + html[head.end() :], encoding="utf-8")
-        count += 1
-    return count
+def with_csp(html: str) -> str:
+    """The page with its policy as the first element of <head> (unchanged if it has one)."""
+    head = _HEAD.search(html)
+    if head is None or "Content-Security-Policy" in html[: head.end() + 400]:
+        return html
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
+    return html[: head.end()] + meta + html[head.end() :]

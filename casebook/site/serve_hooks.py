@@ -1,15 +1,17 @@
-"""MkDocs hooks for `build_site.py serve`: index the preview for search after every rebuild.
+"""MkDocs hooks for `build_site.py serve`: index the preview for search on every rebuild.
 
-`build` runs Pagefind itself after MkDocs; the preview server rebuilds on its own, so it
-needs the same step as a hook, or the search page of the preview would find nothing.
+The same page-by-page indexing as `build` (mkdocs_plugin.py), without the CSP meta tag: the
+preview server injects its own live-reload script, which the policy would block.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
+from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 
-from casebook.site.search_index import index_site
+_plugin = CasebookPagesPlugin(csp=False)
 
-
-def on_post_build(config, **kwargs) -> None:
-    index_site(Path(config["site_dir"]))
+on_pre_build = _plugin.on_pre_build
+on_files = _plugin.on_files
+on_post_page = _plugin.on_post_page
+on_post_build = _plugin.on_post_build
+on_build_error = _plugin.on_build_error
