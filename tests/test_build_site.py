@@ -45,7 +45,7 @@ def test_failure_midway_leaves_the_previous_site_untouched(site_repo, monkeypatc
     site_build.build_site(site_repo, site, today=FIXTURE_TODAY)
     before = {p: p.read_bytes() for p in site.rglob("*") if p.is_file()}
 
-    def explode(root, docs, out):
+    def explode(root, docs, out, **kwargs):
         (out / "half-written.html").parent.mkdir(parents=True, exist_ok=True)
         (out / "half-written.html").write_text("partial", encoding="utf-8")
         raise OSError("disk full")
@@ -110,3 +110,38 @@ def test_preview_server_indexes_search_after_each_rebuild(site_repo, tmp_path):
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)
     assert (site / "pagefind" / "pagefind-ui.js").is_file() and list((site / "pagefind" / "index").iterdir())
+
+
+def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_changes(
+    site_repo, tmp_path, monkeypatch, capsys
+):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from casebook.site import preview
+    from conftest import validate
+
+    monkeypatch.setattr(preview, "_current", None)
+    docs = site_build.stage_docs(site_repo, validate(site_repo), tmp_path, FIXTURE_TODAY)
+    preview.start(site_repo, docs, FIXTURE_TODAY)
+    site = tmp_path / "site"
+
+    def rebuild():  # what the preview server does on each change (it passes build_type="dirty")
+        hooks = [str(REPO / "casebook" / "site" / "serve_hooks.py")]
+        config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
+        build(config, dirty=True)
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
+
+    first = rebuild()
+    case_page = site / "cases" / "example-case.html"
+    edit(site_repo / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example.")
+    second = rebuild()
+    assert "A changed example." in case_page.read_text(encoding="utf-8")
+    rewritten = {page for page in second if second[page] != first.get(page)}
+    assert "cases/example-case.html" in rewritten and "glossary.html" not in rewritten
+    assert len(rewritten) < len(second) // 2
+
+    edit(site_repo / "cases" / "example-case.yaml", "relevance: deepfake", "relevance: nope")
+    rebuild()
+    assert "A changed example." in case_page.read_text(encoding="utf-8")  # the last good page stays
+    assert "E104" in capsys.readouterr().err

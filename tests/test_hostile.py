@@ -219,7 +219,7 @@ def test_interrupted_build_leaves_the_previous_site(site_repo, monkeypatch):
     before = {p: p.read_bytes() for p in (site_repo / "site").rglob("*") if p.is_file()}
     records = {p: p.read_bytes() for p in site_repo.rglob("*.yaml") if "site" not in p.parts}
 
-    def interrupted(*args):
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(site_build, "run_mkdocs", interrupted)

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from casebook.diagnostics import format_text, summary
 from casebook.site.render import Renderer
+from casebook.site import incremental
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.validate.run import Report, validate_repository
 
@@ -33,29 +34,62 @@ def _validated(root: Path, strict: bool, today: dt.date) -> Report | None:
     return report
 
 
-def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Path:
-    """Copy the hand-written docs and write the generated pages beside them."""
-    docs = staging / "docs"
-    shutil.copytree(root / "docs", docs)
+def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]:
+    """Everything MkDocs reads: the hand-written docs, the guide, and the generated pages."""
+    files = {}
+    for path in sorted((root / "docs").rglob("*")):
+        if path.is_file():
+            files[path.relative_to(root / "docs").as_posix()] = path.read_bytes()
     contributing = root / "CONTRIBUTING.md"
     if contributing.exists():  # the guide is published on the site as "Contribute"
-        shutil.copy(contributing, docs / "contribute.md")
+        files["contribute.md"] = contributing.read_bytes()
     for relative, text in Renderer(report.corpus, today).pages().items():
-        target = docs / relative
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        files[relative] = text.encode("utf-8")
+    return files
+
+
+def sync_tree(target: Path, files: dict[str, bytes]) -> list[str]:
+    """Make `target` hold exactly `files`, writing only those whose bytes differ.
+
+    Unchanged files keep their modification time, which is what MkDocs' dirty rebuilds go by.
+    Returns the files written or removed.
+    """
+    changed = []
+    for relative, content in files.items():
+        path = target / relative
+        try:
+            if path.stat().st_size == len(content) and path.read_bytes() == content:
+                continue
+        except OSError:
+            pass
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+        changed.append(relative)
+    if target.exists():
+        for path in target.rglob("*"):
+            relative = path.relative_to(target).as_posix()
+            if path.is_file() and relative not in files:
+                path.unlink()
+                changed.append(relative)
+    return changed
+
+
+def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Path:
+    """Write the docs MkDocs will read into staging/docs."""
+    docs = staging / "docs"
+    sync_tree(docs, staged_files(root, report, today))
     return docs
 
 
-def run_mkdocs(root: Path, docs: Path, out: Path) -> None:
+def run_mkdocs(root: Path, docs: Path, out: Path, *, dirty: bool = False) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out))
     config.plugins["casebook-pages"] = CasebookPagesPlugin(csp=True)  # CSP and search, page by page
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(config)
+        build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
 
@@ -76,8 +110,12 @@ def build_site(root: Path, site_dir: Path, strict: bool = False, today: dt.date 
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
         docs = stage_docs(root, report, staging, today)
-        run_mkdocs(root, docs, staging / "site")
+        plan = incremental.Plan(root, site_dir, docs)
+        plan.prepare(staging / "site")
+        run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
+        incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
         swap_into_place(staging / "site", site_dir, staging)
+        plan.remember()
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback
         print(f"Build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("site/ was left unchanged.", file=sys.stderr)
@@ -85,23 +123,41 @@ def build_site(root: Path, site_dir: Path, strict: bool = False, today: dt.date 
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    print(f"Built {pages} pages into {site_dir} from {len(report.corpus.records)} records.")
+    how = f" (incremental: {len(plan.changed)} changed file(s) rebuilt, the rest kept)" if plan.dirty else ""
+    print(f"Built {pages} pages into {site_dir} from {len(report.corpus.records)} records{how}.")
     return 0
 
 
 def serve_site(root: Path, dev_addr: str) -> int:
-    """Preview: build once into a staging folder and let MkDocs serve and live-reload it."""
+    """Preview: MkDocs serves and live-reloads the site; edits to records and docs/ show up.
+
+    Each change re-stages only what changed (preview.py) and MkDocs rebuilds only those pages.
+    """
     from mkdocs.commands.serve import serve
 
-    report = _validated(root, strict=False, today=dt.date.today())
+    from casebook.discovery import RECORD_FOLDERS
+    from casebook.site import preview
+
+    today = dt.date.today()
+    report = _validated(root, strict=False, today=today)
     if report is None:
         return 1
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
-        docs = stage_docs(root, report, staging, dt.date.today())
+        docs = stage_docs(root, report, staging, today)
+        preview.start(root, docs, today)
+        folders = [folder for _, folder in RECORD_FOLDERS]
+        watched = [root / name for name in (*folders, "docs", "CONTRIBUTING.md") if (root / name).exists()]
         print(f"Serving Casebook at http://{dev_addr}/ (pages are e.g. /cases/<id>.html); Ctrl+C stops it.", flush=True)
-        hooks = [str(Path(__file__).with_name("serve_hooks.py"))]  # search index after each rebuild
-        serve(str(root / "mkdocs.yml"), dev_addr=dev_addr, docs_dir=str(docs), hooks=hooks)
+        hooks = [str(Path(__file__).with_name("serve_hooks.py"))]
+        serve(
+            str(root / "mkdocs.yml"),
+            dev_addr=dev_addr,
+            docs_dir=str(docs),
+            hooks=hooks,
+            build_type="dirty",
+            watch=[str(path) for path in watched],
+        )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return 0

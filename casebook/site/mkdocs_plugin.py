@@ -4,7 +4,8 @@
   the site is not read and rewritten again afterwards (`build` only: the preview server
   injects its own live-reload script, which a policy would block);
 - the search index: each page goes to Pagefind while MkDocs goes on with the next one, so
-  indexing runs on another core; the index is written when MkDocs is done.
+  indexing runs on another core; the index is written when MkDocs is done. In a dirty build
+  (incremental.py) the pages MkDocs skips are indexed from the last build's HTML.
 
 A failure of the search index fails the build (MkDocs raises it), so a site is never
 published without its search.
@@ -12,6 +13,8 @@ published without its search.
 
 from __future__ import annotations
 
+import logging
+import threading
 from pathlib import Path
 
 from mkdocs.plugins import BasePlugin
@@ -20,12 +23,26 @@ from casebook.site.csp import with_csp
 from casebook.site.search_index import SearchIndexer
 
 
+class _QuietDirtyWarning(logging.Filter):
+    """MkDocs warns that a dirty build may get navigation wrong, and `strict: true` turns that
+    warning into a failed build. Casebook's cannot (incremental.py), so that one line is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "'dirty' build" not in record.getMessage()
+
+
+_QUIET = _QuietDirtyWarning()
+
+
 class CasebookPagesPlugin(BasePlugin):
     def __init__(self, *, csp: bool):
         super().__init__()
+        logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # the same filter once, however often
         self.csp = csp
         self.indexer: SearchIndexer | None = None
         self.copied_html: list[str] = []
+        self.feeder: threading.Thread | None = None
+        self.feeder_error: Exception | None = None
 
     def on_pre_build(self, config, **kwargs) -> None:
         self._close()  # a rebuild in the preview server starts a fresh index
@@ -35,7 +52,21 @@ class CasebookPagesPlugin(BasePlugin):
     def on_files(self, files, config, **kwargs):
         # HTML that MkDocs copies as it is (none today) never passes on_post_page.
         self.copied_html = [f.dest_uri for f in files.static_pages() if f.dest_uri.endswith((".html", ".htm"))]
+        # In a dirty build MkDocs skips unchanged pages (in a clean one the site folder has
+        # been emptied, so there are none); their HTML from the last build is in site_dir
+        # already. Index them from another thread while MkDocs works.
+        kept = [f.dest_uri for f in files.documentation_pages() if not f.is_modified()]
+        if kept and self.indexer is not None:
+            self.feeder = threading.Thread(target=self._index_kept, args=(Path(config["site_dir"]), kept), daemon=True)
+            self.feeder.start()
         return files
+
+    def _index_kept(self, site: Path, kept: list[str]) -> None:
+        try:
+            for uri in kept:
+                self.indexer.add(uri, (site / uri).read_text(encoding="utf-8"))
+        except Exception as exc:  # noqa: BLE001 - reported when the build finishes
+            self.feeder_error = exc
 
     def on_post_page(self, output: str, page, config, **kwargs) -> str:
         if self.csp:
@@ -55,6 +86,12 @@ class CasebookPagesPlugin(BasePlugin):
             copied = site / uri
             if copied.is_file():
                 copied.write_text(with_csp(copied.read_text(encoding="utf-8")), encoding="utf-8")
+        if self.feeder is not None:
+            self.feeder.join()
+            self.feeder = None
+        if self.feeder_error is not None:
+            error, self.feeder_error = self.feeder_error, None
+            raise error
         indexer, self.indexer = self.indexer, None
         if indexer is not None:
             indexer.finish(site)

@@ -58,21 +58,25 @@ class SearchIndexer:
         self._last_id = 0
         self._failures: list[str] = []
         self._indexed = 0
+        self._sending = threading.Lock()
+        self.pages = 0
         self._reader = threading.Thread(target=self._read_replies, daemon=True)
         self._reader.start()
         reply = self._wait(self._send({"type": "NewIndex", "config": CONFIG}))
         self._index_id = reply.get("index_id", 0)
-        self.pages = 0
 
     def _send(self, payload: dict) -> int:
-        self._last_id += 1
-        message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
-        try:
-            self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
-            self._process.stdin.flush()
-        except (BrokenPipeError, OSError, ValueError) as exc:
-            raise SearchIndexError(f"Pagefind stopped while indexing: {exc}") from exc
-        return self._last_id
+        with self._sending:  # pages may come from two threads (see mkdocs_plugin.py)
+            self._last_id += 1
+            message = json.dumps({"message_id": self._last_id, "payload": payload}, ensure_ascii=False)
+            try:
+                self._process.stdin.write(base64.b64encode(message.encode("utf-8")) + b",")
+                self._process.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError) as exc:
+                raise SearchIndexError(f"Pagefind stopped while indexing: {exc}") from exc
+            if payload["type"] == "AddFile":
+                self.pages += 1
+            return self._last_id
 
     def _read_replies(self) -> None:
         pending = b""
@@ -105,7 +109,6 @@ class SearchIndexer:
     def add(self, site_path: str, html: str) -> None:
         """Index one page; `site_path` is where it is written in the site (e.g. cases/x.html)."""
         self._send({"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html})
-        self.pages += 1
 
     def finish(self, site_dir: Path) -> None:
         """Wait for every page, then write the index into site_dir/pagefind/."""

@@ -1,16 +1,31 @@
-"""MkDocs hooks for `build_site.py serve`: index the preview for search on every rebuild.
+"""MkDocs hooks for `build_site.py serve`: re-stage changed records, index the preview for search.
 
-The same page-by-page indexing as `build` (mkdocs_plugin.py), without the CSP meta tag: the
-preview server injects its own live-reload script, which the policy would block.
+Before each rebuild the staged docs are brought up to date with the records and docs/
+(preview.py); then the same page-by-page search indexing as `build` (mkdocs_plugin.py), without
+the CSP meta tag: the preview server injects its own live-reload script, which the policy
+would block.
 """
 
 from __future__ import annotations
 
+from casebook.site import preview
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 
 _plugin = CasebookPagesPlugin(csp=False)
 
-on_pre_build = _plugin.on_pre_build
+
+def on_pre_build(config, **kwargs) -> None:
+    preview.restage()
+    _plugin.on_pre_build(config)
+
+
+def on_serve(server, config, builder, **kwargs):
+    # MkDocs watches its docs_dir, which here is the staged copy that restage() writes to:
+    # watching it would rebuild twice per change. The real docs/ and records are watched instead.
+    server.unwatch(config.docs_dir)
+    return server
+
+
 on_files = _plugin.on_files
 on_post_page = _plugin.on_post_page
 on_post_build = _plugin.on_post_build

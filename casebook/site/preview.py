@@ -1,0 +1,54 @@
+"""The preview server's state: which repository it shows, and re-staging before each rebuild.
+
+`build_site.py serve` has MkDocs watch the record folders, docs/ and CONTRIBUTING.md. Before
+every rebuild the serve hooks call `restage()`: the records are validated again (the record
+cache re-reads only changed files), the pages rendered, and only the staged files whose text
+changed are written, so MkDocs' dirty rebuild renders just those pages. If the records have
+errors, the problems are printed and the preview keeps its last good pages.
+
+This lives in a module of its own because MkDocs loads the hooks file afresh for every
+rebuild: state kept there would be lost.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+
+@dataclass
+class _Preview:
+    root: Path
+    docs: Path
+    today: dt.date
+    staged: bool = True  # the first build uses what serve_site staged
+
+
+_current: _Preview | None = None
+
+
+def start(root: Path, docs: Path, today: dt.date) -> None:
+    global _current
+    _current = _Preview(root, docs, today)
+
+
+def restage() -> list[str]:
+    """Bring the staged docs up to date with the repository; returns the files written."""
+    from casebook.diagnostics import format_text, summary
+    from casebook.site.build import staged_files, sync_tree
+    from casebook.validate.run import validate_repository
+
+    if _current is None:
+        return []
+    if _current.staged:
+        _current.staged = False
+        return []
+    report = validate_repository(_current.root, today=_current.today, use_cache=True)
+    if report.errors:
+        print(format_text(report.diagnostics), file=sys.stderr)
+        print(summary(report.diagnostics, len(report.corpus.records)), file=sys.stderr)
+        print("The preview keeps its last good pages until these are fixed.", file=sys.stderr, flush=True)
+        return []
+    return sync_tree(_current.docs, staged_files(_current.root, report, _current.today))
