@@ -1,5 +1,6 @@
 """Building the site: pages for every record, offline, atomic on failure; README and CI agree."""
 
+import json
 import re
 
 from casebook.site import build as site_build
@@ -109,7 +110,20 @@ def test_preview_server_indexes_search_after_each_rebuild(site_repo, tmp_path):
     config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
     config.plugins.on_startup(command="serve", dirty=False)
     build(config)
+    _search_written()  # the preview reloads first; its search index follows
     assert (site / "pagefind" / "pagefind-ui.js").is_file() and list((site / "pagefind" / "index").iterdir())
+
+
+def _search_written(timeout: float = 120) -> None:
+    """Wait until the preview's search index, written after the reload, is on disk."""
+    import time
+
+    from casebook.site import mkdocs_plugin
+
+    deadline = time.monotonic() + timeout
+    while mkdocs_plugin._finishing and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not mkdocs_plugin._finishing
 
 
 def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_changes(
@@ -130,6 +144,7 @@ def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_c
         hooks = [str(REPO / "casebook" / "site" / "serve_hooks.py")]
         config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
         build(config, dirty=True)
+        _search_written()
         return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*.html")}
 
     first = rebuild()
@@ -140,6 +155,9 @@ def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_c
     rewritten = {page for page in second if second[page] != first.get(page)}
     assert "cases/example-case.html" in rewritten and "glossary.html" not in rewritten
     assert len(rewritten) < len(second) // 2
+    # The search index still has every page: the unchanged ones are indexed from the last build.
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(second) - 1  # all but 404.html
 
     edit(site_repo / "cases" / "example-case.yaml", "relevance: deepfake", "relevance: nope")
     rebuild()

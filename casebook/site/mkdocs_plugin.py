@@ -32,11 +32,16 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 _QUIET = _QuietDirtyWarning()
+log = logging.getLogger("mkdocs.plugins.casebook")
+# The preview's search index still being written. MkDocs makes a new plugin object for every
+# rebuild of the preview, so this lives here, in the module, which is imported only once.
+_finishing: list[SearchIndexer] = []
 
 
 class CasebookPagesPlugin(BasePlugin):
-    def __init__(self, *, csp: bool):
+    def __init__(self, *, csp: bool, wait_for_search: bool = True):
         super().__init__()
+        self.wait_for_search = wait_for_search
         logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # the same filter once, however often
         self.csp = csp
         self.indexer: SearchIndexer | None = None
@@ -46,8 +51,10 @@ class CasebookPagesPlugin(BasePlugin):
 
     def on_pre_build(self, config, **kwargs) -> None:
         self._close()  # a rebuild in the preview server starts a fresh index
+        if _finishing:  # the preview's last index is out of date before it is written
+            _finishing.pop().close()
         self.indexer = SearchIndexer()
-        self.copied_html: list[str] = []
+        self.copied_html = []
 
     def on_files(self, files, config, **kwargs):
         # HTML that MkDocs copies as it is (none today) never passes on_post_page.
@@ -57,14 +64,15 @@ class CasebookPagesPlugin(BasePlugin):
         # already. Index them from another thread while MkDocs works.
         kept = [f.dest_uri for f in files.documentation_pages() if not f.is_modified()]
         if kept and self.indexer is not None:
-            self.feeder = threading.Thread(target=self._index_kept, args=(Path(config["site_dir"]), kept), daemon=True)
+            where = Path(config["site_dir"])
+            self.feeder = threading.Thread(target=self._index_kept, args=(self.indexer, where, kept), daemon=True)
             self.feeder.start()
         return files
 
-    def _index_kept(self, site: Path, kept: list[str]) -> None:
+    def _index_kept(self, indexer: SearchIndexer, site: Path, kept: list[str]) -> None:
         try:
             for uri in kept:
-                self.indexer.add(uri, (site / uri).read_text(encoding="utf-8"))
+                indexer.add(uri, (site / uri).read_text(encoding="utf-8"))
         except Exception as exc:  # noqa: BLE001 - reported when the build finishes
             self.feeder_error = exc
 
@@ -86,15 +94,33 @@ class CasebookPagesPlugin(BasePlugin):
             copied = site / uri
             if copied.is_file():
                 copied.write_text(with_csp(copied.read_text(encoding="utf-8")), encoding="utf-8")
-        if self.feeder is not None:
-            self.feeder.join()
-            self.feeder = None
+        indexer, feeder, self.indexer, self.feeder = self.indexer, self.feeder, None, None
+        if indexer is None:
+            return
+        if self.wait_for_search:
+            self._complete(indexer, feeder, site)
+        else:  # the preview reloads at once; its search catches up a few seconds later
+            _finishing.append(indexer)
+            threading.Thread(target=self._complete_quietly, args=(indexer, feeder, site), daemon=True).start()
+
+    def _complete(self, indexer: SearchIndexer, feeder: threading.Thread | None, site: Path) -> None:
+        if feeder is not None:
+            feeder.join()
         if self.feeder_error is not None:
             error, self.feeder_error = self.feeder_error, None
+            indexer.close()
             raise error
-        indexer, self.indexer = self.indexer, None
-        if indexer is not None:
-            indexer.finish(site)
+        indexer.finish(site)
+
+    def _complete_quietly(self, indexer: SearchIndexer, feeder: threading.Thread | None, site: Path) -> None:
+        try:
+            self._complete(indexer, feeder, site)
+        except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
+            if indexer in _finishing:  # not replaced by a newer rebuild's index: a real failure
+                log.warning(f"Search index of the preview not updated: {exc}")
+        finally:
+            if indexer in _finishing:
+                _finishing.remove(indexer)
 
     def on_build_error(self, error, **kwargs) -> None:
         self._close()

@@ -1,9 +1,9 @@
 """MkDocs hooks for `build_site.py serve`: re-stage changed records, index the preview for search.
 
 Before each rebuild the staged docs are brought up to date with the records and docs/
-(preview.py); then the same page-by-page search indexing as `build` (mkdocs_plugin.py), without
-the CSP meta tag: the preview server injects its own live-reload script, which the policy
-would block.
+(preview.py); then the same page-by-page search indexing as `build` (mkdocs_plugin.py), except
+that the browser reloads without waiting for the search index, and without the CSP meta tag:
+the preview server injects its own live-reload script, which the policy would block.
 """
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from __future__ import annotations
 from casebook.site import preview
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 
-_plugin = CasebookPagesPlugin(csp=False)
+_plugin = CasebookPagesPlugin(csp=False, wait_for_search=False)
 
 
 def on_pre_build(config, **kwargs) -> None:
