@@ -241,6 +241,10 @@ def main() -> None:
             line += f"; full build / bare mkdocs = {build / bare:.2f}"
             if "build-after-validate" in s:
                 line += f" ({s['build-after-validate']['wall_s'] / bare:.2f} when validate ran before)"
+            if "material-search" in s:  # MkDocs with a search index, as the site must have one
+                line += f"; full build / mkdocs with Material's search = {build / s['material-search']['wall_s']:.2f}"
+            if "rebuild" in s:
+                line += f"; rebuild after one change / full build = {s['rebuild']['wall_s'] / build:.2f}"
         print(line + " |")
 
 
