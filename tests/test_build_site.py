@@ -163,3 +163,54 @@ def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_c
     rebuild()
     assert "A changed example." in case_page.read_text(encoding="utf-8")  # the last good page stays
     assert "E104" in capsys.readouterr().err
+
+
+def test_a_preview_rebuild_during_search_indexing_replaces_that_index_quietly(site_repo, tmp_path, monkeypatch, caplog):
+    """Saving twice in quick succession: the first rebuild's search index, still being written
+    when the second rebuild starts, is dropped without a warning; the second one is complete."""
+    import threading
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from casebook.site import preview
+    from conftest import validate
+
+    monkeypatch.setattr(preview, "_current", None)
+    docs = site_build.stage_docs(site_repo, validate(site_repo), tmp_path, FIXTURE_TODAY)
+    preview.start(site_repo, docs, FIXTURE_TODAY)
+    site = tmp_path / "site"
+    first_finishing, second_started = threading.Event(), threading.Event()
+    real_finish = search_index.SearchIndexer.finish
+
+    def finish_after_the_next_rebuild_started(indexer, site_dir):
+        if not first_finishing.is_set():  # the first index: hold it until the next rebuild begins
+            first_finishing.set()
+            second_started.wait(60)
+        real_finish(indexer, site_dir)
+
+    monkeypatch.setattr(search_index.SearchIndexer, "finish", finish_after_the_next_rebuild_started)
+
+    def rebuild():
+        hooks = [str(REPO / "casebook" / "site" / "serve_hooks.py")]
+        config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
+        build(config, dirty=True)
+
+    rebuild()  # returns at once: its search index is still being written
+    assert first_finishing.wait(60)
+    edit(site_repo / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example.")
+    real_pre_build = site_build.CasebookPagesPlugin.on_pre_build
+
+    def pre_build(plugin, config, **kwargs):
+        real_pre_build(plugin, config, **kwargs)  # the first index is dropped here ...
+        second_started.set()  # ... and only then may it try to finish
+
+    monkeypatch.setattr(site_build.CasebookPagesPlugin, "on_pre_build", pre_build)
+    with caplog.at_level("WARNING", logger="mkdocs.plugins.casebook"):
+        rebuild()
+        _search_written()
+    assert "not updated" not in caplog.text
+    pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(pages) - 1  # all but 404.html
+    assert "A changed example." in (site / "cases" / "example-case.html").read_text(encoding="utf-8")
