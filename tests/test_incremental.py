@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 import casebook.site.build as site_build
-from conftest import FIXTURE_TODAY, edit
+from conftest import FIXTURE_TODAY, REPO, edit
 
 
 def _build(repo, site, capsys) -> str:
@@ -88,3 +88,21 @@ def test_a_failed_incremental_build_leaves_the_site_as_it_was(site_repo, monkeyp
     monkeypatch.setattr(site_build, "run_mkdocs", real)
     assert "incremental:" in _build(site_repo, site, capsys)
     assert "A changed example." in (site / "cases" / "example-case.html").read_text(encoding="utf-8")
+
+
+def test_every_navigation_entry_names_its_title_so_dirty_builds_stay_correct():
+    """A nav entry without a title takes its page's heading; a dirty build would then leave the
+    old heading in every unchanged page's navigation. incremental.py relies on this."""
+    import yaml
+
+    def untitled(entries):
+        for entry in entries:
+            if not isinstance(entry, dict):
+                yield entry
+            else:
+                for value in entry.values():
+                    if isinstance(value, list):
+                        yield from untitled(value)
+
+    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    assert list(untitled(nav)) == []
