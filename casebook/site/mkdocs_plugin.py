@@ -52,6 +52,8 @@ class CasebookPagesPlugin(BasePlugin):
     def on_pre_build(self, config, **kwargs) -> None:
         self._close()  # a rebuild in the preview server starts a fresh index
         if _finishing:  # the preview's last index is out of date before it is written
+            # close() waits for Pagefind to exit, so an index it is still writing lands before
+            # this rebuild's, never after it.
             _finishing.pop().close()
         self.indexer = SearchIndexer()
         self.copied_html = []
