@@ -10,11 +10,12 @@ from __future__ import annotations
 import enum
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
 
+from casebook.models.case_number import CASE_NUMBER_PATTERN
 from casebook.models.common import Citation, Date, PartialDate, Period, Slug, Sources, StrictModel, Text
 
-CASE_NUMBER_PATTERN = r"^[0-9]{4}[가-힣]{1,4}[0-9]{1,7}$"
 
 Months = float  # months; halves allowed (15 days), as Korean judgments compute halved terms
 
@@ -75,9 +76,20 @@ class ReportedCount(StrictModel):
 
 
 class ReportedAge(StrictModel):
-    age: int = Field(ge=10, le=120)
+    """An age as reported: exact (`age: 40`) or only a decade (`decade: 30` for "30s", 30대)."""
+
+    age: int | None = Field(None, ge=10, le=120, description="The age in years, where a source gives it.")
+    decade: int | None = Field(
+        None, ge=10, le=90, multiple_of=10, description="Only the decade is reported: 30 for '30s' (30대)."
+    )
     when_en: Text = Field(description="When the age was reported, e.g. 'at the first-instance sentence'.")
     sources: Sources
+
+    @model_validator(mode="after")
+    def _one_of_age_or_decade(self):
+        if (self.age is None) == (self.decade is None):
+            raise PydanticCustomError("age_or_decade", "give exactly one of `age` (e.g. 40) or `decade` (e.g. 30 for '30s')")
+        return self
 
 
 class Defendant(StrictModel):
@@ -106,12 +118,24 @@ class CountRef(StrictModel):
     label_ko: Text | None = Field(None, description="The count as named, e.g. 성폭력처벌법위반(허위영상물편집·반포등).")
     outcome: CountOutcome
     offence_period: Period | None = Field(None, description="If this count's offences differ from the case's.")
+    version_not_reported_en: Text | None = Field(
+        None,
+        description="Say why the version cannot be told (no source gives the offence dates, and they span "
+        "several versions); W301 then stays quiet and the page says 'version not reported'.",
+    )
     note_en: Text | None = None
 
 
 class Suspension(StrictModel):
-    period_months: Months = Field(ge=12, le=60, description="Suspension period (집행유예 기간), 1–5 years.")
+    period_months: Months | None = Field(
+        None,
+        ge=12,
+        le=60,
+        description="Suspension period (집행유예 기간), 1–5 years; omit when no source reports it "
+        "(the page then says 'term not reported').",
+    )
     probation: bool | None = Field(None, description="Probation (보호관찰) ordered; omit if not reported.")
+    probation_months: Months | None = Field(None, gt=0, le=60, description="Probation period, where reported.")
     community_service_hours: int | None = Field(None, ge=1, description="사회봉사 hours.")
 
 
@@ -141,10 +165,107 @@ class Ancillary(StrictModel):
     notification_ordered: bool | None = Field(None, description="신상정보 고지 ordered (period may be unreported).")
     notification_years: float | None = Field(None, gt=0, description="신상정보 고지 years.")
     electronic_monitoring_years: float | None = Field(None, gt=0, description="전자장치 부착 years.")
+    employment_ban_exempted: bool | None = Field(None, description="취업제한 명령 면제: the court ordered no ban.")
+    disclosure_exempted: bool | None = Field(None, description="공개명령 면제: the court ordered no disclosure.")
+    notification_exempted: bool | None = Field(None, description="고지명령 면제: the court ordered no notification.")
+    confiscation_ordered: bool | None = Field(None, description="몰수: devices or files confiscated (amount aside).")
     forfeiture_krw: int | None = Field(None, ge=1, description="몰수 amount.")
     collection_krw: int | None = Field(None, ge=1, description="추징 amount.")
     detained_in_court: bool | None = Field(None, description="법정구속.")
     note_en: Text | None = None
+
+
+class BoolFact(StrictModel):
+    value: bool
+    sources: Sources
+
+
+class PriorRecord(enum.StrEnum):
+    NONE = "none"  # 초범, 형사처벌 전력 없음
+    SIMILAR_OFFENCE = "similar-offence"  # 동종 전과
+    OTHER = "other"  # 이종 전과 only
+
+
+class Relationship(enum.StrEnum):
+    ACQUAINTANCE = "acquaintance"  # 지인
+    SCHOOLMATE = "schoolmate"  # 동급생, 같은 학교 (students, alumni)
+    COLLEAGUE = "colleague"  # 직장 동료
+    TEACHER_STUDENT = "teacher-student"  # 교사와 학생 (either direction)
+    PARTNER = "partner"  # 연인, 전 연인, 배우자
+    FAMILY = "family"  # 친족
+    PUBLIC_FIGURE = "public-figure"  # 연예인, 유명인
+    ONLINE_CONTACT = "online-contact"  # met only online
+    STRANGER = "stranger"  # 모르는 사람
+    OTHER = "other"
+
+
+class PriorRecordFact(StrictModel):
+    value: PriorRecord
+    sources: Sources
+
+
+class RelationshipFact(StrictModel):
+    values: list[Relationship] = Field(min_length=1, description="Every relationship the source states.")
+    sources: Sources
+
+
+class NumberFact(StrictModel):
+    value: int = Field(ge=0)
+    approximate: bool = Field(False, description="The source says 'about' or 'more than' (여, 약).")
+    sources: Sources
+
+
+class RangeMonths(StrictModel):
+    """A range of imprisonment in months, as a judgment states it."""
+
+    min_months: Months = Field(ge=0, multiple_of=0.5)
+    max_months: Months | None = Field(None, gt=0, multiple_of=0.5, description="Omit for life or an open top.")
+
+
+class StatutoryRange(RangeMonths):
+    """법률상 처단형의 범위: the range the court had to sentence within, exactly as stated."""
+
+    as_stated_ko: Text = Field(description="The judgment's words, e.g. '징역 2년 6개월∼22년 6개월'.")
+    fine_max_krw: int | None = Field(None, ge=1, description="Where the stated range includes a fine (벌금 … 이하).")
+    sources: Sources
+
+
+class GuidelineRole(enum.StrEnum):
+    OFFENCE = "offence"  # one offence's recommended range
+    MULTIPLE_OFFENCES = "multiple-offences"  # 다수범죄 처리기준에 따른 권고형의 범위
+    FINAL = "final"  # the range the court states as its final recommended range
+
+
+class GuidelineEntry(StrictModel):
+    """A sentencing-guideline entry as the judgment states it (양형기준에 따른 권고형의 범위)."""
+
+    role: GuidelineRole = GuidelineRole.OFFENCE
+    offence_ko: Text | None = Field(None, description="The offence the entry is for, as stated.")
+    type_ko: Text | None = Field(None, description="Guideline type, e.g. '디지털 성범죄 > 허위영상물 등 제작·반포 > 제1유형'.")
+    tier_ko: Text | None = Field(None, description="Tier (영역), e.g. '기본영역', '감경영역', '가중영역'.")
+    factors_ko: Text | None = Field(None, description="Special factors named (특별양형인자), as stated.")
+    recommended: RangeMonths | None = Field(None, description="Recommended range in months, as stated.")
+    as_stated_ko: Text = Field(description="The judgment's words for this entry.")
+    sources: Sources
+
+
+class SentencingFacts(StrictModel):
+    """Facts courts weigh, per defendant per decision; omit a fact no source states."""
+
+    prior_record: PriorRecordFact | None = None
+    relationship: RelationshipFact | None = Field(None, description="The defendant's relationship to the victims.")
+    victims: NumberFact | None = Field(None, description="Number of victims in the counts decided.")
+    minor_victims: NumberFact | None = Field(None, description="How many of them were minors (children or youth).")
+    items_made: NumberFact | None = Field(None, description="Items (videos, images) made or edited.")
+    items_distributed: NumberFact | None = Field(None, description="Items distributed.")
+    items_possessed: NumberFact | None = Field(None, description="Items possessed, bought, stored or viewed.")
+    for_profit: BoolFact | None = Field(None, description="Made or sold for money (영리 목적).")
+    settlement: BoolFact | None = Field(None, description="Agreement with victims (합의).")
+    no_punishment_wish: BoolFact | None = Field(None, description="Victims said they did not want punishment (처벌불원).")
+    deposit: BoolFact | None = Field(None, description="Money deposited for victims (공탁).")
+    deposit_krw: int | None = Field(None, ge=1, description="Amount deposited, where stated; cite it in `deposit`.")
+    confession: BoolFact | None = Field(None, description="Admitted the offences (자백, 범행 인정).")
+    detained: BoolFact | None = Field(None, description="In custody before this judgment (구속 기소, 구속 상태).")
 
 
 class AppealFiled(StrictModel):
@@ -163,6 +284,16 @@ class DefendantOutcome(StrictModel):
     sentence: Sentence | None = Field(None, description="The sentence in force after this decision.")
     ancillary: Ancillary | None = None
     prosecution_request: Sentence | None = Field(None, description="What the prosecution asked for (구형).")
+    prosecution_request_sources: list[Citation] = Field(
+        default_factory=list, description="Citations for the prosecution's request, where `sources` do not state it."
+    )
+    facts: SentencingFacts | None = Field(None, description="Facts the court weighed, each with its source.")
+    statutory_range: StatutoryRange | None = Field(
+        None, description="법률상 처단형의 범위 as the judgment states it (judgment sources only)."
+    )
+    guidelines: list[GuidelineEntry] = Field(
+        default_factory=list, description="Sentencing-guideline entries as the judgment states them."
+    )
     reasons_en: Text | None = Field(None, description="Reasons the court gave, as reported.")
     appeals_filed: list[AppealFiled] = Field(default_factory=list, description="Appeals lodged against this decision.")
     sources: Sources
@@ -181,6 +312,11 @@ class Proceeding(StrictModel):
     )
     decided: PartialDate | None = Field(None, description="Decision date, as precise as the sources allow.")
     decided_note_en: Text | None = Field(None, description="How a partial or inferred date was worked out.")
+    decided_by: Date | None = Field(
+        None,
+        description="The latest day the decision can have been made, when `decided` is partial: e.g. the "
+        "date of a report saying 'sentenced on the 18th' without a month.",
+    )
     indicted: PartialDate | None = Field(
         None, description="Indictment date (first instance), where reported: sentencing guidelines apply by it."
     )
@@ -192,11 +328,6 @@ class Proceeding(StrictModel):
     )
     outcomes: list[DefendantOutcome] = Field(min_length=1)
     note_en: Text | None = None
-    sources: Sources
-
-
-class BoolFact(StrictModel):
-    value: bool
     sources: Sources
 
 

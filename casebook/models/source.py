@@ -7,6 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
+from casebook.models.case_number import CASE_NUMBER_PATTERN
 from casebook.models.common import Date, PartialDate, Slug, StrictModel, Text
 
 URL_PATTERN = r"^https?://[^\s]+$"
@@ -16,9 +17,20 @@ class SourceKind(enum.StrEnum):
     STATUTE_TEXT = "statute-text"
     OFFICIAL_RELEASE = "official-release"
     COURT = "court"
+    # The judgment itself (판결문), e.g. as published on law.go.kr: strength A, with its identity below.
+    JUDGMENT = "judgment"
     NEWS = "news"
     ANALYSIS = "analysis"
     REPOST = "repost"
+
+
+class JudgmentIdentity(StrictModel):
+    """Who decided what and when, as the judgment's own header says."""
+
+    court_ko: Text = Field(description="Court as the judgment names it, e.g. 서울서부지방법원.")
+    case_number: str = Field(pattern=CASE_NUMBER_PATTERN, description="e.g. 2024고합93.")
+    decided: Date = Field(description="선고일, YYYY-MM-DD.")
+    prec_seq: int | None = Field(None, ge=1, description="law.go.kr 판례일련번호 (precSeq).")
 
 
 class Source(StrictModel):
@@ -35,6 +47,9 @@ class Source(StrictModel):
     )
     research_refs: list[Text] = Field(
         default_factory=list, description="Tags of this source in the research notes, e.g. S6b."
+    )
+    judgment: JudgmentIdentity | None = Field(
+        None, description="Required for kind 'judgment': the court, case number, date and law.go.kr number."
     )
     archived_copy: Text | None = Field(None, description="Path of a stored full text, if any.")
     note_en: Text | None = None

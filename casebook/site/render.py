@@ -61,7 +61,8 @@ def sentence_text(s: Sentence | None) -> str:
             extra += ", with probation"
         if s.suspended.community_service_hours:
             extra += f", {s.suspended.community_service_hours} hours of community service"
-        parts.append(f"suspended for {formatting.term(s.suspended.period_months)}{extra}")
+        term = formatting.term(s.suspended.period_months) if s.suspended.period_months else "a term not reported"
+        parts.append(f"suspended for {term}{extra}")
     if s.fine_krw:
         parts.append(f"fine of {formatting.krw(s.fine_krw)}")
     if s.protective_disposition_ko:

@@ -196,13 +196,14 @@ def _check_count(record, case, count, path, statutes, valid):
             )
             return
         version = in_force[-1]
-        if len(in_force) > 1 and count.outcome is CountOutcome.CONVICTED:
+        if len(in_force) > 1 and count.outcome is CountOutcome.CONVICTED and not count.version_not_reported_en:
             yield warning(
                 record.display,
                 *_at(record, (*path, "statute")),
                 "W301",
                 f"the offences ({dates[0]} to {dates[1]}) span versions {', '.join(v.id for v in in_force)} of '{statute.id}'",
-                "pin `version:` to the one the court applied, or give this count its own offence_period",
+                "pin `version:` to the one the court applied, or give this count its own offence_period; "
+                "if no source tells, say why in `version_not_reported_en`",
             )
     else:
         version = statute.versions[-1]
@@ -312,3 +313,57 @@ def sentences_within_lawful_range(corpus: Corpus, today: dt.date):
                         f"{months:g} months is outside the lawful range for the convicted counts",
                         "computation: " + "; ".join(lawful.steps) + ". Check the term and the counts cited",
                     )
+
+
+def _judgment_citations(value, path, judgments):
+    """(path, judgment source) for every citation of a judgment under `value`."""
+    for sub_path, source_id in _citations(value, path):
+        if source_id in judgments:
+            yield sub_path, judgments[source_id]
+
+
+@corpus_check
+def decisions_agree_with_their_judgments(corpus: Corpus, today: dt.date):
+    """E305/E306: a decision citing its own judgment takes its case number and date; stated ranges cite a judgment."""
+    judgments = {sid: rec.model for sid, rec in corpus.by_id("source").items() if rec.model.judgment is not None}
+    if not judgments:
+        return
+    for record in corpus.typed("case"):
+        data = record.loaded.data
+        for i, proc in enumerate(record.model.proceedings):
+            path = ("proceedings", i)
+            cited = {src.id: src for _, src in _judgment_citations(data["proceedings"][i], path, judgments)}
+            # A decision may also quote the judgments above or below it: only its own case number binds it.
+            own = [src for src in cited.values() if src.judgment.case_number == proc.case_number]
+            if len(cited) == 1 and proc.case_number is None:
+                (src,) = cited.values()
+                yield error(
+                    record.display,
+                    *_at(record, path),
+                    "E305",
+                    f"proceeding '{proc.id}' cites judgment '{src.id}' ({src.judgment.case_number}) but has no case_number",
+                    f"if it is this decision's judgment, take its number: case_number: {src.judgment.case_number}",
+                )
+            for src in own:
+                if proc.decided is None or str(proc.decided) != src.judgment.decided.isoformat():
+                    yield error(
+                        record.display,
+                        *_at(record, (*path, "decided") if proc.decided is not None else path),
+                        "E305",
+                        f"proceeding '{proc.id}' is dated {proc.decided or 'nothing'}; its judgment "
+                        f"'{src.id}' says {src.judgment.decided.isoformat()}",
+                        f"take the date from the judgment: decided: {src.judgment.decided.isoformat()}",
+                    )
+            for j in range(len(proc.outcomes)):
+                raw = data["proceedings"][i]["outcomes"][j]
+                for field in ("statutory_range", "guidelines"):
+                    field_path = (*path, "outcomes", j, field)
+                    if raw.get(field) and not any(_judgment_citations(raw[field], field_path, judgments)):
+                        yield error(
+                            record.display,
+                            *_at(record, field_path),
+                            "E306",
+                            f"`{field}` cites no judgment",
+                            "ranges and guideline entries are what a judgment states: cite the judgment "
+                            "(a source of kind 'judgment') with the judgment's words as the quote",
+                        )

@@ -563,3 +563,38 @@ def no_placeholders_left(ctx: RecordContext):
             f"{where} is still the placeholder TODO",
             "fill in the value from your source, or delete the line if it is optional",
         )
+
+
+@record_check("source")
+def judgments_identify_themselves(ctx: RecordContext):
+    """E213: a judgment source names its court, case number and date, and is strength A."""
+    source = ctx.model
+    if source.kind.value == "judgment":
+        if source.judgment is None:
+            yield ctx.error(
+                ("kind",),
+                "E213",
+                "a judgment source has no `judgment:` block",
+                "add judgment: {court_ko: …, case_number: …, decided: YYYY-MM-DD, prec_seq: …} from its header",
+            )
+        if source.strength != "A":
+            yield ctx.error(
+                ("strength",),
+                "E213",
+                f"a judgment is the primary text: strength must be A, not {source.strength}",
+                "write strength: A",
+            )
+        if source.url is None:
+            yield ctx.error(
+                ("kind",),
+                "E213",
+                "a judgment source has no `url`",
+                "cite where the text can be read, e.g. the law.go.kr address in its front matter (출처)",
+            )
+    elif source.judgment is not None:
+        yield ctx.error(
+            ("judgment",),
+            "E213",
+            f"only a source of kind 'judgment' carries a `judgment:` block (this one is '{source.kind.value}')",
+            "write kind: judgment, or remove the block",
+        )
