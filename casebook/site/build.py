@@ -15,9 +15,9 @@ import tempfile
 from pathlib import Path
 
 from casebook.diagnostics import format_text, summary
-from casebook.site.render import Renderer
 from casebook.site import incremental
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
+from casebook.site.render import Renderer
 from casebook.validate.run import Report, validate_repository
 
 STAGING_PREFIX = ".site-build-"

@@ -96,7 +96,9 @@ class Plan:
         if not self.dirty:
             return
         # The search index is written afresh from every page; everything else is kept.
-        shutil.copytree(self.site_dir, new_site, ignore=lambda folder, names: ["pagefind"] if Path(folder) == self.site_dir else [])
+        shutil.copytree(
+            self.site_dir, new_site, ignore=lambda folder, names: ["pagefind"] if Path(folder) == self.site_dir else []
+        )
         for staged, digest in self.hashes.items():
             if self.previous.get(staged) == digest:
                 os.utime(self.docs / staged, ns=(0, 0))  # older than its output: MkDocs skips it
@@ -105,7 +107,12 @@ class Plan:
 
     def remember(self) -> None:
         """After the new site is in place: the manifest the next build compares with."""
-        manifest = {"fingerprint": self.fingerprint, "site": str(self.site_dir.resolve()), "stamp": _stamp(self.site_dir), "files": self.hashes}
+        manifest = {
+            "fingerprint": self.fingerprint,
+            "site": str(self.site_dir.resolve()),
+            "stamp": _stamp(self.site_dir),
+            "files": self.hashes,
+        }
         folder = cache_dir(self.root)
         try:
             folder.mkdir(parents=True, exist_ok=True)

@@ -13,17 +13,16 @@ from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 
-from casebook import formatting
+from casebook import formatting, parallel
+from casebook.changes import amendments
 from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
 from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
-from casebook import parallel
 from casebook.parallel import fork_map
-from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
-from casebook.changes import amendments
 from casebook.penalties import Provision
+from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import md
 
@@ -244,7 +243,9 @@ class Renderer:
         return self.env.get_template("case.md.j2").render(
             timeline=timeline,
             conflicting_counts=conflicting,
-            case=case, sentence_rows=rows, label=lambda d: labels.get(d, d)
+            case=case,
+            sentence_rows=rows,
+            label=lambda d: labels.get(d, d),
         )
 
     def pages(self) -> dict[str, str]:
@@ -301,7 +302,9 @@ class Renderer:
         groups: dict[str, list] = {}
         for row in rows:
             groups.setdefault(row["group"], []).append(row)
-        out["cases/index.md"] = self.env.get_template("cases_index.md.j2").render(rows=rows, groups=sorted(groups.items()))
+        out["cases/index.md"] = self.env.get_template("cases_index.md.j2").render(
+            rows=rows, groups=sorted(groups.items())
+        )
         out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
             sources=sorted(self.sources.values(), key=lambda s: s.id)
         )
@@ -340,9 +343,13 @@ class Renderer:
     def _home_context(self) -> dict:
         npa = next((r.model for r in self.corpus.typed("figure") if r.model.id == "npa-deepfake-cases"), None)
         full_years = [
-            o for o in (npa.observations if npa else [])
-            if o.period.to and str(o.period.from_).endswith("01") and str(o.period.to).endswith("12")
-            and o.period.from_.year == o.period.to.year and o.period.from_.month == 1
+            o
+            for o in (npa.observations if npa else [])
+            if o.period.to
+            and str(o.period.from_).endswith("01")
+            and str(o.period.to).endswith("12")
+            and o.period.from_.year == o.period.to.year
+            and o.period.from_.month == 1
         ]
         latest = max(full_years, key=lambda o: o.period.from_.year, default=None)
         return {

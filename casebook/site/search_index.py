@@ -15,6 +15,7 @@ would take 17 minutes.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import threading
@@ -108,7 +109,9 @@ class SearchIndexer:
 
     def add(self, site_path: str, html: str) -> None:
         """Index one page; `site_path` is where it is written in the site (e.g. cases/x.html)."""
-        self._send({"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html})
+        self._send(
+            {"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html}
+        )
 
     def finish(self, site_dir: Path) -> None:
         """Wait for every page, then write the index into site_dir/pagefind/."""
@@ -119,7 +122,11 @@ class SearchIndexer:
                 raise SearchIndexError("Pagefind stopped while indexing")
             if self._failures:
                 raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(self._failures[:3]))
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(site_dir / "pagefind")}))
+            self._wait(
+                self._send(
+                    {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(site_dir / "pagefind")}
+                )
+            )
         finally:
             self.close()
         if not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
@@ -127,10 +134,8 @@ class SearchIndexer:
 
     def close(self) -> None:
         if self._process.poll() is None:
-            try:
+            with contextlib.suppress(OSError):  # Pagefind may already have closed its end
                 self._process.stdin.close()
-            except OSError:
-                pass
             try:
                 self._process.wait(timeout=10)
             except subprocess.TimeoutExpired:
