@@ -221,3 +221,45 @@ def test_site_works_opened_from_disk(browser, tmp_path_factory):
     expect(pg.locator(".cb-search-unavailable")).to_be_visible()
     context.close()
     assert errors == []
+
+
+def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp_path_factory):
+    import shutil
+
+    from conftest import FIXTURE_TODAY, FIXTURES
+
+    repo = tmp_path_factory.mktemp("hostile") / "repo"
+    shutil.copytree(FIXTURES / "valid", repo)
+    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", repo / "docs")
+    shutil.copy(REPO / "CONTRIBUTING.md", repo / "CONTRIBUTING.md")
+    glossary = repo / "docs" / "glossary.md"
+    glossary.write_text(glossary.read_text(encoding="utf-8") + "\n<script>window.__pwned = 'docs'</script>\n")
+    case = repo / "cases" / "example-case.yaml"
+    case.write_text(
+        case.read_text(encoding="utf-8").replace(
+            "summary_en: An example.", "summary_en: \"<script>window.__pwned = 'record'</script> <img src=x onerror=\\\"window.__pwned='img'\\\">\""
+        ),
+        encoding="utf-8",
+    )
+    site = repo / "site"
+    assert build_site(repo, site, today=FIXTURE_TODAY) == 0
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        context = browser.new_context()
+        pg = context.new_page()
+        violations = []
+        pg.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
+        for path in ("glossary.html", "cases/example-case.html"):
+            pg.goto(f"http://127.0.0.1:{server.server_port}/{path}")
+            pg.wait_for_load_state("load")
+            assert pg.evaluate("typeof window.__pwned") == "undefined", path
+            # The theme's own inline scripts did run (its palette and storage helpers exist).
+            assert pg.evaluate("typeof __md_get") == "function", path
+        assert any("inline script" in v for v in violations)  # the docs page's script was refused
+        context.close()
+    finally:
+        server.shutdown()
+        server.server_close()

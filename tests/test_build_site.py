@@ -1,5 +1,6 @@
 """Building the site: pages for every record, offline, atomic on failure; README and CI agree."""
 
+import html
 import json
 import re
 
@@ -14,7 +15,7 @@ def test_build_writes_a_page_per_record(site_repo, capsys):
     case_html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
     assert "Example case" in case_html and "2 years imprisonment, suspended for 3 years" in case_html
     statute_html = (site / "statutes" / "example-act-2.html").read_text(encoding="utf-8")
-    assert "예시법 제2조 (2024. 10. 16. 시행)" in statute_html
+    assert "<code>예시법 제2조 (2024. 10. 16. 시행)</code>" in html.unescape(statute_html)  # shown as written
     assert not list(site_repo.glob(".site-build-*")), "staging folder left behind"
 
 

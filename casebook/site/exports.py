@@ -14,6 +14,7 @@ import json
 from casebook.corpus import Corpus
 from casebook.formatting import penalty as penalty_text
 from casebook.outcomes import decisions, outcome_class
+from casebook.precedents import FACT_NAMES, judgments_of, minors_involved, own_judgment, statute_labels
 from casebook.schemas import render_schemas
 
 KIND_ORDER = ("statute", "case", "source", "figure", "guideline")
@@ -88,12 +89,29 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
             "suspended_months",
             "fine_krw",
             "life",
+            "title_en",
+            "title_ko",
+            "relevance",
+            "court_ko",
+            "statutes",
+            "minors",
+            "judgment_backed",
+            "prosecution_request_months",
+            "statutory_range_min_months",
+            "statutory_range_max_months",
+            *FACT_NAMES,
         ]
         rows = []
+        judgments = judgments_of(corpus)
         for r in corpus.typed(kind):
             c = r.model
             for proc, o in decisions(c):
                 s = o.sentence
+                request = o.prosecution_request
+                stated = o.statutory_range
+                suspended = ""
+                if s and s.suspended:
+                    suspended = s.suspended.period_months or "not reported"
                 rows.append(
                     [
                         c.id,
@@ -106,9 +124,20 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
                         o.disposition.value,
                         outcome_class(o),
                         s.imprisonment_months if s and s.imprisonment_months else "",
-                        s.suspended.period_months if s and s.suspended else "",
+                        suspended,
                         s.fine_krw if s and s.fine_krw else "",
                         bool(s and s.life_imprisonment),
+                        c.title_en,
+                        c.title_ko,
+                        c.relevance,
+                        proc.court_ko or "",
+                        " ".join(statute_labels(o)),
+                        _unknown(minors_involved(c, o)),
+                        own_judgment(proc, judgments) is not None,
+                        request.imprisonment_months or "" if request else "",
+                        stated.min_months if stated else "",
+                        stated.max_months or "" if stated else "",
+                        *(_fact_value(o.facts, name) for name in FACT_NAMES),
                     ]
                 )
         return head, rows
@@ -160,11 +189,39 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
     return head, rows
 
 
+def _unknown(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _fact_value(facts, name: str) -> str:
+    """A fact as one cell: its value, 'approximate' marked with '~'; empty where no source says."""
+    fact = getattr(facts, name, None) if facts is not None else None
+    if fact is None:
+        return ""
+    if hasattr(fact, "values"):
+        return " ".join(v.value for v in fact.values)
+    value = fact.value
+    text = value.value if hasattr(value, "value") else str(value)
+    return f"~{text}" if getattr(fact, "approximate", False) else text
+
+
+# A spreadsheet runs a cell that starts with one of these as a formula (OWASP "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _cell(value) -> str:
+    text = str(value)
+    # Record text only: numbers and dates are written by us (a negative number would be data).
+    if isinstance(value, str) and text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
 def _csv(head: list[str], rows: list[list]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(head)
-    writer.writerows([[str(x) for x in row] for row in sorted(rows, key=lambda r: [str(x) for x in r])])
+    writer.writerows([[_cell(x) for x in row] for row in sorted(rows, key=lambda r: [str(x) for x in r])])
     return out.getvalue()
 
 

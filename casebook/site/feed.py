@@ -7,7 +7,10 @@ page; the feed is plain XML with every value escaped.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from xml.sax.saxutils import escape, quoteattr
+
+from markupsafe import Markup
 
 from casebook.corpus import Corpus
 
@@ -39,7 +42,8 @@ def recent(corpus: Corpus, limit: int = FEED_SIZE) -> list[dict]:
             "title": _title(r),
             "updated": r.model.updated,
             "href": _PAGE[r.kind.name].format(id=r.model.id),
-            "href_md": _PAGE[r.kind.name].format(id=r.model.id).replace(".html", ".md"),
+            # Built from the kind and a validated id only: a link target, not record text.
+            "href_md": Markup(_PAGE[r.kind.name].format(id=r.model.id).replace(".html", ".md")),
         }
         for r in corpus.records
         if r.model is not None
@@ -48,13 +52,21 @@ def recent(corpus: Corpus, limit: int = FEED_SIZE) -> list[dict]:
     return items[:limit]
 
 
+# Characters XML 1.0 does not allow at all: one in a title would make the whole feed unreadable.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _xml_text(value: str) -> str:
+    return escape(_NOT_XML.sub("", value))
+
+
 def atom(corpus: Corpus) -> str:
     items = recent(corpus)
     newest = items[0]["updated"] if items else dt.date.today()
     entries = "".join(
         "<entry>"
         f"<id>tag:casebook,{i['updated'].isoformat()}:{escape(i['kind'])}/{escape(i['id'])}</id>"
-        f"<title>{escape(i['title'])}</title>"
+        f"<title>{_xml_text(i['title'])}</title>"
         f"<updated>{i['updated'].isoformat()}T00:00:00Z</updated>"
         f"<link href={quoteattr(i['href'])}/>"
         f"<summary>{escape(i['kind'])} record updated</summary>"

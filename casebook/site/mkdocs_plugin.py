@@ -46,6 +46,7 @@ class CasebookPagesPlugin(BasePlugin):
         self.csp = csp
         self.indexer: SearchIndexer | None = None
         self.copied_html: list[str] = []
+        self._base_urls: dict[str, str] = {}  # page or template -> the base_url the theme rendered it with
         self.feeder: threading.Thread | None = None
         self.feeder_error: Exception | None = None
 
@@ -78,16 +79,27 @@ class CasebookPagesPlugin(BasePlugin):
         except Exception as exc:  # noqa: BLE001 - reported when the build finishes
             self.feeder_error = exc
 
+    def on_page_context(self, context, page, config, nav, **kwargs):
+        self._base_urls[page.file.dest_uri] = context["base_url"]
+        return context
+
+    def on_template_context(self, context, template_name, config, **kwargs):
+        self._base_urls[template_name] = context["base_url"]
+        return context
+
+    def _features(self, config) -> tuple[str, ...]:
+        return tuple(config["theme"]["features"] or ())
+
     def on_post_page(self, output: str, page, config, **kwargs) -> str:
         if self.csp:
-            output = with_csp(output)
+            output = with_csp(output, self._base_urls.pop(page.file.dest_uri), self._features(config))
         if self.indexer is not None:
             self.indexer.add(page.file.dest_uri, output)
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config, **kwargs) -> str:
         if self.csp and template_name.endswith(".html"):  # 404.html
-            return with_csp(output_content)
+            return with_csp(output_content, self._base_urls.pop(template_name), self._features(config))
         return output_content
 
     def on_post_build(self, config, **kwargs) -> None:
@@ -95,7 +107,8 @@ class CasebookPagesPlugin(BasePlugin):
         for uri in self.copied_html if self.csp else []:
             copied = site / uri
             if copied.is_file():
-                copied.write_text(with_csp(copied.read_text(encoding="utf-8")), encoding="utf-8")
+                # Copied HTML is not the theme's: none of its inline scripts may run.
+                copied.write_text(with_csp(copied.read_text(encoding="utf-8"), "", ()), encoding="utf-8")
         indexer, feeder, self.indexer, self.feeder = self.indexer, self.feeder, None, None
         if indexer is None:
             return

@@ -1,7 +1,8 @@
 """Render validated records into Markdown pages (Jinja2), one page per record plus indexes.
 
-Templates receive typed models and small view helpers, never raw YAML. Every record string
-passes through the `md` filter (see escape.py); URLs through `urlsafe`.
+Templates receive typed models and small view helpers, never raw YAML. Every printed value is
+escaped by the environment's `finalize` (escape.inert) unless it is `Markup` from a trusted
+helper: ids in links go through `slug`, URLs through `urlsafe`, front matter through `fm`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from functools import partial
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
 from casebook import formatting, parallel
 from casebook.changes import amendments
@@ -24,16 +26,16 @@ from casebook.parallel import fork_map
 from casebook.penalties import Provision
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
-from casebook.site.escape import md
+from casebook.site.escape import code, front_matter, inert, md, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
 
 
-def urlsafe(url: str) -> str:
+def urlsafe(url: str) -> Markup:
     """Percent-encode a (schema-checked http/https) URL so it cannot break out of a Markdown link."""
     if not url.startswith(("https://", "http://")):
-        return "#"
-    return urllib.parse.quote(url, safe=":/?#&=%~.,;+@!$*-_")
+        return Markup("#")
+    return Markup(urllib.parse.quote(url, safe=":/?#&=%~.,;+@!$*-_"))
 
 
 def article_ko(statute: Statute) -> str:
@@ -116,14 +118,14 @@ class Renderer:
         self._cited_by: dict[str, list[Case]] | None = None
         self.env = Environment(
             loader=FileSystemLoader(TEMPLATES),
-            autoescape=False,  # Markdown output: every record value goes through `md` instead
+            autoescape=False,  # Markdown, not HTML: `finalize` escapes for Markdown and HTML at once
+            finalize=inert,
             undefined=StrictUndefined,
             trim_blocks=True,
             lstrip_blocks=True,
             keep_trailing_newline=True,
         )
-        self.env.filters["md"] = md
-        self.env.filters["urlsafe"] = urlsafe
+        self.env.filters.update(md=md, urlsafe=urlsafe, slug=slug, fm=front_matter, code=code)
         self.env.globals.update(
             penalty=formatting.penalty,
             cite=self.cite,
@@ -133,13 +135,13 @@ class Renderer:
             period=overview.period_label,
         )
 
-    def cite(self, citation) -> str:
+    def cite(self, citation) -> Markup:
         source = self.sources.get(citation.source)
         name = md(source.publisher if source else citation.source)
-        link = f"[{name}]({self.base}sources/index.md#{citation.source})"
+        link = f"[{name}]({self.base}sources/index.md#{slug(citation.source)})"
         if citation.quote:
             link += f": “{md(citation.quote)}”"
-        return link
+        return Markup(link)
 
     def applied_version(self, case: Case, count: CountRef) -> str:
         statute = self.statutes.get(count.statute)
@@ -292,7 +294,7 @@ class Renderer:
             items=[
                 {
                     "label": f"{s.act.short_title_ko or s.act.title_ko} 제{article_ko(s)} — {s.heading_en}",
-                    "href": f"{s.id}.md",
+                    "id": s.id,
                     "note": f"{len(s.versions)} version(s)",
                 }
                 for s in sorted(self.statutes.values(), key=lambda s: (s.act.title_en, _article_key(s.article)))

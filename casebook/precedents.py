@@ -1,0 +1,118 @@
+"""Derived facts of a decision, worked out one way for every page, export and count.
+
+A decision is one defendant's outcome at one instance. From its record this module tells
+whether its own judgment backs it (a cited source of kind `judgment` with the same case
+number), whether minors were among the victims (stated in the facts or the case, or implied
+by a Youth Protection Act count), and which statute paragraphs were charged; `coverage`
+counts what the precedents issue asks for (`build_site.py stats`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, fields
+
+from casebook.corpus import Corpus
+from casebook.models.case import Case, DefendantOutcome, Proceeding, SentencingFacts
+from casebook.models.common import Citation
+
+# A count under this Act means the victims (or the persons depicted) were children or youth.
+YOUTH_ACT_PREFIX = "youth-protection-act-"
+
+
+def citations_of(value) -> Iterable[Citation]:
+    """Every Citation inside a (typed) part of a record."""
+    if isinstance(value, Citation):
+        yield value
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            yield from citations_of(item)
+    elif hasattr(value, "model_fields"):
+        for name in type(value).model_fields:
+            yield from citations_of(getattr(value, name))
+
+
+def own_judgment(proc: Proceeding, judgments: dict) -> object | None:
+    """The cited judgment source whose case number is this decision's, if any."""
+    if proc.case_number is None:
+        return None
+    for citation in citations_of(proc):
+        source = judgments.get(citation.source)
+        if source is not None and source.judgment.case_number == proc.case_number:
+            return source
+    return None
+
+
+def judgments_of(corpus: Corpus) -> dict:
+    return {sid: r.model for sid, r in corpus.by_id("source").items() if r.model.judgment is not None}
+
+
+def minors_involved(case: Case, outcome: DefendantOutcome) -> bool | None:
+    """True, False, or None when no source says (the decision's facts, its counts, then the case)."""
+    facts = outcome.facts
+    if facts is not None and facts.minor_victims is not None:
+        return facts.minor_victims.value > 0
+    if any(c.statute.startswith(YOUTH_ACT_PREFIX) for c in outcome.counts):
+        return True
+    if case.minors_among_victims is not None:
+        return case.minors_among_victims.value
+    return None
+
+
+def statute_labels(outcome: DefendantOutcome) -> list[str]:
+    return [f"{c.statute} ¶{','.join(map(str, c.paragraphs))}" for c in outcome.counts]
+
+
+FACT_NAMES = tuple(f for f in SentencingFacts.model_fields if f != "deposit_krw")
+
+
+def facts_coded(outcome: DefendantOutcome) -> int:
+    """How many of the facts courts weigh the record states for this decision."""
+    facts = outcome.facts
+    return 0 if facts is None else sum(getattr(facts, name) is not None for name in FACT_NAMES)
+
+
+@dataclass
+class Coverage:
+    decisions: int = 0  # decisions with a known outcome
+    full_dates: int = 0
+    case_numbers: int = 0
+    judgment_backed: int = 0
+    with_facts: int = 0
+    facts_coded: int = 0
+    with_statutory_range: int = 0
+    with_guidelines: int = 0
+
+    def lines(self) -> list[str]:
+        n = self.decisions or 1
+        out = []
+        for f in fields(self):
+            value = getattr(self, f.name)
+            share = "" if f.name in ("decisions", "facts_coded") else f" ({100 * value / n:.0f} %)"
+            out.append(f"{f.name.replace('_', ' ')}: {value}{share}")
+        return out
+
+
+def coverage(corpus: Corpus) -> Coverage:
+    """Counts over deepfake decisions whose outcome is known."""
+    from casebook.outcomes import outcome_class
+
+    judgments = judgments_of(corpus)
+    out = Coverage()
+    for record in corpus.typed("case"):
+        case = record.model
+        if case.relevance != "deepfake":
+            continue
+        for proc in case.proceedings:
+            for outcome in proc.outcomes:
+                if outcome_class(outcome) == "not-reported":
+                    continue
+                out.decisions += 1
+                out.full_dates += bool(proc.decided is not None and proc.decided.is_exact)
+                out.case_numbers += proc.case_number is not None
+                out.judgment_backed += own_judgment(proc, judgments) is not None
+                out.with_facts += facts_coded(outcome) > 0
+                out.facts_coded += facts_coded(outcome)
+                out.with_statutory_range += outcome.statutory_range is not None
+                out.with_guidelines += bool(outcome.guidelines)
+    return out
