@@ -3,10 +3,15 @@
 Compares each record file changed since a base revision (git) with its version there, at the
 level a reviewer reads: top-level fields, and the ids of list items such as proceedings or
 statute versions.
+
+Everything taken from a record or a file name (paths, keys, ids) is printed as inline code,
+so the pull-request comment shows it as text: no link, image, mention or table cell can
+come from a contributor's record.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -33,25 +38,33 @@ def _ids(value) -> list[str]:
     )
 
 
+def code_span(value: object) -> str:
+    """`value` as a GitHub Markdown code span that nothing inside can end or leave."""
+    text = " ".join(str(value).split()).replace("|", "\\|")  # one line; `|` would split a table cell
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * (longest + 1)
+    return f"{fence} {text} {fence}"
+
+
 def describe(old: dict | None, new: dict | None) -> list[str]:
     if old is None:
         return ["added"]
     if new is None:
         return ["removed"]
     notes = []
-    for key in sorted(set(old) | set(new)):
+    for key in sorted(set(old) | set(new), key=str):
         if key not in old:
-            notes.append(f"`{key}` added")
+            notes.append(f"{code_span(key)} added")
         elif key not in new:
-            notes.append(f"`{key}` removed")
+            notes.append(f"{code_span(key)} removed")
         elif old[key] != new[key]:
             before, after = set(_ids(old[key])), set(_ids(new[key]))
             detail = []
             if after - before:
-                detail.append("new: " + ", ".join(sorted(after - before)))
+                detail.append("new: " + ", ".join(map(code_span, sorted(after - before))))
             if before - after:
-                detail.append("removed: " + ", ".join(sorted(before - after)))
-            notes.append(f"`{key}` changed" + (f" ({'; '.join(detail)})" if detail else ""))
+                detail.append("removed: " + ", ".join(map(code_span, sorted(before - after))))
+            notes.append(f"{code_span(key)} changed" + (f" ({'; '.join(detail)})" if detail else ""))
     return notes or ["formatting only"]
 
 
@@ -74,5 +87,5 @@ def markdown(changes: list[tuple[str, list[str]]]) -> str:
     if not changes:
         return "No records changed."
     lines = [f"**{len(changes)} record file(s) changed**", "", "| Record | Change |", "|---|---|"]
-    lines += [f"| `{path}` | {'; '.join(notes)} |" for path, notes in changes]
+    lines += [f"| {code_span(path)} | {'; '.join(notes)} |" for path, notes in changes]
     return "\n".join(lines)

@@ -1,6 +1,7 @@
 """The pull-request and publishing workflows, pre-commit hooks and templates are valid and
 call commands that exist; the validation a pull request runs passes on main."""
 
+import json
 import re
 import subprocess
 import sys
@@ -65,12 +66,32 @@ def test_issue_form_and_pull_request_templates():
     assert templates == {"add-case.md", "amend-statute.md", "infrastructure.md"}
 
 
-def test_changed_records_summary():
+def _git(repo, *args):
+    subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True)
+
+
+def test_changed_records_summary_names_what_changed_and_shows_record_text_as_text(valid_repo):
+    _git(valid_repo, "init", "-q")
+    _git(valid_repo, "-c", "user.name=t", "-c", "user.email=t@t", "add", "-A")
+    _git(valid_repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "base")
+    hostile = "x](https://evil.example/l) ![i](https://evil.example/i.png) @octocat | cell `tick`"
+    case = valid_repo / "cases" / "example-case.yaml"
+    text = case.read_text(encoding="utf-8").replace("  - id: appeal\n", f"  - id: {json.dumps(hostile)}\n")
+    case.write_text(text + f"{json.dumps('[' + hostile)}: 1\n", encoding="utf-8")
+    (valid_repo / "sources" / "news-b.yaml").write_text("id: news-b\n", encoding="utf-8")
+    _git(valid_repo, "add", "-A")  # a pull request's files are committed
     result = subprocess.run(
-        [sys.executable, str(REPO / "build_site.py"), "changed-records", "--base", "HEAD"],
+        [sys.executable, str(REPO / "build_site.py"), "changed-records", "--root", str(valid_repo), "--base", "HEAD"],
         capture_output=True,
         text=True,
-        cwd=REPO,
     )
-    assert result.returncode == 0
-    assert result.stdout.startswith(("No records changed.", "**"))
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("**2 record file(s) changed**")
+    assert "| ` sources/news-b.yaml ` | added |" in out
+    assert "`` proceedings `` changed" not in out and "` proceedings ` changed (new: " in out
+    rows = [line for line in out.splitlines() if line.startswith("| `")]
+    assert len(rows) == 2 and all(line.count(" | ") == 1 for line in rows)  # no cell came from the text
+    # Outside code spans nothing of the record's text is left to become a link, image or mention.
+    outside = re.sub(r"(`+) .*? \1", "", out)
+    assert "evil.example" not in outside and "@octocat" not in outside
