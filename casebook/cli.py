@@ -404,7 +404,7 @@ def cmd_changes(args, root: Path) -> int:
 def cmd_build(args, root: Path) -> int:
     from casebook.site.build import build_site
 
-    return build_site(root, site_dir=root / args.site_dir, strict=args.strict)
+    return build_site(root, site_dir=root / args.site_dir, strict=args.strict, one_shot=True)
 
 
 def cmd_serve(args, root: Path) -> int:

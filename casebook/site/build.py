@@ -18,7 +18,7 @@ from casebook.diagnostics import format_text, summary
 from casebook.site import incremental
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.site.render import Renderer
-from casebook.validate.run import Report, validate_repository
+from casebook.validate.run import Report, keep_for_the_process, validate_repository
 
 STAGING_PREFIX = ".site-build-"
 
@@ -101,11 +101,16 @@ def swap_into_place(new_site: Path, site_dir: Path, staging: Path) -> None:
     new_site.rename(site_dir)
 
 
-def build_site(root: Path, site_dir: Path, strict: bool = False, today: dt.date | None = None) -> int:
+def build_site(
+    root: Path, site_dir: Path, strict: bool = False, today: dt.date | None = None, one_shot: bool = False
+) -> int:
+    """Validate, render and build into `site_dir`; `one_shot`: the process ends after this build."""
     today = today or dt.date.today()
     report = _validated(root, strict, today)
     if report is None:
         return 1
+    if one_shot:
+        keep_for_the_process()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
