@@ -238,7 +238,8 @@ def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp
     case = repo / "cases" / "example-case.yaml"
     case.write_text(
         case.read_text(encoding="utf-8").replace(
-            "summary_en: An example.", "summary_en: \"<script>window.__pwned = 'record'</script> <img src=x onerror=\\\"window.__pwned='img'\\\">\""
+            "summary_en: An example.",
+            "summary_en: \"<script>window.__pwned = 'record'</script> <img src=x onerror=\\\"window.__pwned='img'\\\">\"",
         ),
         encoding="utf-8",
     )

@@ -115,16 +115,11 @@ def test_preview_server_indexes_search_after_each_rebuild(site_repo, tmp_path):
     assert (site / "pagefind" / "pagefind-ui.js").is_file() and list((site / "pagefind" / "index").iterdir())
 
 
-def _search_written(timeout: float = 120) -> None:
-    """Wait until the preview's search index, written after the reload, is on disk."""
-    import time
-
+def _search_written() -> None:
     from casebook.site import mkdocs_plugin
 
-    deadline = time.monotonic() + timeout
-    while mkdocs_plugin._finishing and time.monotonic() < deadline:
-        time.sleep(0.05)
-    assert not mkdocs_plugin._finishing
+    mkdocs_plugin.previews.wait()  # joins the threads writing the preview's search index
+    assert not mkdocs_plugin.previews.running
 
 
 def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_changes(
@@ -166,52 +161,56 @@ def test_preview_rebuild_shows_an_edited_record_and_rewrites_only_the_pages_it_c
     assert "E104" in capsys.readouterr().err
 
 
-def test_a_preview_rebuild_during_search_indexing_replaces_that_index_quietly(site_repo, tmp_path, monkeypatch, caplog):
-    """Saving twice in quick succession: the first rebuild's search index, still being written
-    when the second rebuild starts, is dropped without a warning; the second one is complete."""
+def test_an_older_preview_index_never_replaces_a_newer_one(site_repo, tmp_path, monkeypatch, caplog):
+    """Saving twice in quick succession: the first rebuild's search index is still being written
+    when the second rebuild's is done. Each writes its own folder; the newer one stays in place,
+    and the older one is dropped without a warning, whichever finishes last."""
     import threading
 
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from casebook.site import preview
+    from casebook.site import mkdocs_plugin, preview
     from conftest import validate
 
     monkeypatch.setattr(preview, "_current", None)
     docs = site_build.stage_docs(site_repo, validate(site_repo), tmp_path, FIXTURE_TODAY)
     preview.start(site_repo, docs, FIXTURE_TODAY)
     site = tmp_path / "site"
-    first_finishing, second_started = threading.Event(), threading.Event()
-    real_finish = search_index.SearchIndexer.finish
+    second_installed = threading.Event()
+    real_finish, real_install = search_index.SearchIndexer.finish, mkdocs_plugin.previews.install
+    calls = []
 
-    def finish_after_the_next_rebuild_started(indexer, site_dir):
-        if not first_finishing.is_set():  # the first index: hold it until the next rebuild begins
-            first_finishing.set()
-            second_started.wait(60)
-        real_finish(indexer, site_dir)
+    def finish(indexer, output):
+        calls.append(output.name)
+        if len(calls) == 1:  # the first index: finish only after the second is in place
+            assert second_installed.wait(60)
+        real_finish(indexer, output)
 
-    monkeypatch.setattr(search_index.SearchIndexer, "finish", finish_after_the_next_rebuild_started)
+    def install(site_dir, number, written):
+        installed = real_install(site_dir, number, written)
+        if installed and number == mkdocs_plugin.previews.started:
+            second_installed.set()
+        return installed
+
+    monkeypatch.setattr(search_index.SearchIndexer, "finish", finish)
+    monkeypatch.setattr(search_index.SearchIndexer, "abandon", lambda indexer: None)  # let it run to the end
+    monkeypatch.setattr(mkdocs_plugin.previews, "install", install)
 
     def rebuild():
         hooks = [str(REPO / "casebook" / "site" / "serve_hooks.py")]
         config = load_config(str(site_repo / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(site), hooks=hooks)
         build(config, dirty=True)
 
-    rebuild()  # returns at once: its search index is still being written
-    assert first_finishing.wait(60)
-    edit(site_repo / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example.")
-    real_pre_build = site_build.CasebookPagesPlugin.on_pre_build
-
-    def pre_build(plugin, config, **kwargs):
-        real_pre_build(plugin, config, **kwargs)  # the first index is dropped here ...
-        second_started.set()  # ... and only then may it try to finish
-
-    monkeypatch.setattr(site_build.CasebookPagesPlugin, "on_pre_build", pre_build)
     with caplog.at_level("WARNING", logger="mkdocs.plugins.casebook"):
+        rebuild()  # returns at once: its search index waits
+        edit(site_repo / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example.")
         rebuild()
         _search_written()
+    assert len(calls) == 2 and calls[0] != calls[1]  # two folders, never the same files
+    assert mkdocs_plugin.previews.installed == mkdocs_plugin.previews.started  # the newer index stayed
     assert "not updated" not in caplog.text
+    assert sorted(p.name for p in site.iterdir() if "pagefind" in p.name) == ["pagefind"]  # nothing left over
     pages = [p for p in site.rglob("*.html") if "pagefind" not in p.parts]
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(pages) - 1  # all but 404.html
-    assert "A changed example." in (site / "cases" / "example-case.html").read_text(encoding="utf-8")

@@ -24,8 +24,8 @@ from conftest import FIXTURE_TODAY, validate
 # attr_list braces and template syntax: each would be active if it reached a page as markup.
 PAYLOADS = [
     '"<script>alert(1)</script><img src=x onerror=alert(2)> [evil](https://evil.example/x) '
-    "![img](data:image/png;base64,AAAA) `code` &amp; &#60;b&#62; {: onclick=\"alert(3)\" } {{ 7*7 }}",
-    "(<iframe src=https://evil.example/f></iframe> <a href=\"https://evil.example/a\">a</a> "
+    '![img](data:image/png;base64,AAAA) `code` &amp; &#60;b&#62; {: onclick="alert(3)" } {{ 7*7 }}',
+    '(<iframe src=https://evil.example/f></iframe> <a href="https://evil.example/a">a</a> '
     "<https://evil.example/auto> [ref]: https://evil.example/r *bold* # heading | table | --- ",
 ]
 MARKERS = ("evil.example", "alert(", "data:image", "javascript:", "<")  # heading ids keep letters only
@@ -109,10 +109,10 @@ def _pages(site: Path) -> dict[str, _Elements]:
 
 @pytest.fixture(scope="module")
 def clean_site(tmp_path_factory):
+    import shutil
+
     from casebook.site.build import build_site
     from conftest import FIXTURES, REPO
-
-    import shutil
 
     repo = tmp_path_factory.mktemp("clean") / "repo"
     shutil.copytree(FIXTURES / "valid", repo)
@@ -134,14 +134,14 @@ def test_a_payload_in_every_text_field_stays_text_on_every_page(site_repo, clean
     assert filled == clean_filled
     assert len(filled) > 60  # the walk reached the fields (titles, summaries, quotes, notes, labels …)
     report = validate(site_repo)
-    assert [d for d in report.errors] == [], "the payload must be valid record text"
+    assert list(report.errors) == [], "the payload must be valid record text"
     assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
     hostile = _pages(site_repo / "site")
     assert hostile.keys() == clean_site.keys()
     shown = 0
     for name, page in hostile.items():
         # Same elements with the same attributes as the clean build: none came from the payload.
-        added = {k: n for k, n in (page.tags - clean_site[name].tags).items()}
+        added = dict((page.tags - clean_site[name].tags).items())
         assert not added, f"{name}: elements from record text: {added}"
         for value in page.values:
             assert not any(m in value for m in MARKERS), f"{name}: attribute value from record text: {value!r}"

@@ -42,10 +42,13 @@ def test_new_case_validates_once_filled(valid_repo):
 
 
 def test_new_refuses_to_overwrite_and_bad_ids(valid_repo):
-    assert run("new", "case", "--root", str(valid_repo), "--id", "example-case").returncode == 1
+    existing = valid_repo / "cases" / "example-case.yaml"
+    before = existing.read_bytes()
+    refused = run("new", "case", "--root", str(valid_repo), "--id", "example-case")
+    assert refused.returncode == 1 and "exists" in refused.stderr + refused.stdout
+    assert existing.read_bytes() == before  # the contributor's record is untouched
     assert run("new", "case", "--root", str(valid_repo), "--id", "Bad Id").returncode == 2
-    before = (valid_repo / "cases" / "example-case.yaml").read_text(encoding="utf-8")
-    assert "example-case" in before
+    assert sorted(p.name for p in (valid_repo / "cases").iterdir()) == ["example-case.yaml"]
 
 
 def test_every_kind_has_a_template_with_its_schema_line():

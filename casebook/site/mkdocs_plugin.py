@@ -13,7 +13,9 @@ published without its search.
 
 from __future__ import annotations
 
+import itertools
 import logging
+import shutil
 import threading
 from pathlib import Path
 
@@ -33,9 +35,54 @@ class _QuietDirtyWarning(logging.Filter):
 
 _QUIET = _QuietDirtyWarning()
 log = logging.getLogger("mkdocs.plugins.casebook")
-# The preview's search index still being written. MkDocs makes a new plugin object for every
-# rebuild of the preview, so this lives here, in the module, which is imported only once.
-_finishing: list[SearchIndexer] = []
+
+
+class _PreviewIndexes:
+    """The preview's search indexes, written in the background after each rebuild.
+
+    Each rebuild's index is written into a folder of its own (site/.pagefind-N) and moved to
+    site/pagefind only if no newer rebuild's index is already there, under one lock. So two
+    indexes never write the same files, and an older index never replaces a newer one,
+    whatever order they finish in. A rebuild stops the indexes still running before it
+    (their result would be out of date). MkDocs makes a new plugin object for every rebuild
+    of the preview, so this lives in the module, which is imported once.
+    """
+
+    def __init__(self):
+        self._lock = threading.Lock()
+        self._numbers = itertools.count(1)
+        self.started = 0  # the newest rebuild's number
+        self.installed = 0  # the number of the index now in site/pagefind
+        self.running: list[tuple[SearchIndexer, threading.Thread]] = []
+
+    def begin(self) -> int:
+        with self._lock:
+            self.started = next(self._numbers)
+            for indexer, _ in self.running:
+                indexer.abandon()
+            return self.started
+
+    def install(self, site: Path, number: int, written: Path) -> bool:
+        with self._lock:
+            if number < self.installed:  # a newer index is already in place
+                shutil.rmtree(written, ignore_errors=True)
+                return False
+            target = site / "pagefind"
+            old = site / f".pagefind-replaced-{number}"
+            if target.exists():
+                target.rename(old)
+            written.rename(target)
+            shutil.rmtree(old, ignore_errors=True)
+            self.installed = number
+            return True
+
+    def wait(self) -> None:
+        """Until every index started so far is written or dropped (tests, benchmarks)."""
+        for _, thread in list(self.running):
+            thread.join()
+
+
+previews = _PreviewIndexes()
 
 
 class CasebookPagesPlugin(BasePlugin):
@@ -46,16 +93,15 @@ class CasebookPagesPlugin(BasePlugin):
         self.csp = csp
         self.indexer: SearchIndexer | None = None
         self.copied_html: list[str] = []
+        self.preview_number = 0
         self._base_urls: dict[str, str] = {}  # page or template -> the base_url the theme rendered it with
         self.feeder: threading.Thread | None = None
         self.feeder_error: Exception | None = None
 
     def on_pre_build(self, config, **kwargs) -> None:
         self._close()  # a rebuild in the preview server starts a fresh index
-        if _finishing:  # the preview's last index is out of date before it is written
-            # close() waits for Pagefind to exit, so an index it is still writing lands before
-            # this rebuild's, never after it.
-            _finishing.pop().close()
+        if not self.wait_for_search:
+            self.preview_number = previews.begin()  # the indexes still running are out of date
         self.indexer = SearchIndexer()
         self.copied_html = []
 
@@ -113,29 +159,33 @@ class CasebookPagesPlugin(BasePlugin):
         if indexer is None:
             return
         if self.wait_for_search:
-            self._complete(indexer, feeder, site)
+            self._complete(indexer, feeder, site / "pagefind")
         else:  # the preview reloads at once; its search catches up a few seconds later
-            _finishing.append(indexer)
-            threading.Thread(target=self._complete_quietly, args=(indexer, feeder, site), daemon=True).start()
+            number = self.preview_number
+            thread = threading.Thread(target=self._complete_quietly, args=(indexer, feeder, site, number), daemon=True)
+            previews.running.append((indexer, thread))
+            thread.start()
 
-    def _complete(self, indexer: SearchIndexer, feeder: threading.Thread | None, site: Path) -> None:
+    def _complete(self, indexer: SearchIndexer, feeder: threading.Thread | None, output: Path) -> None:
         if feeder is not None:
             feeder.join()
         if self.feeder_error is not None:
             error, self.feeder_error = self.feeder_error, None
             indexer.close()
             raise error
-        indexer.finish(site)
+        indexer.finish(output)
 
-    def _complete_quietly(self, indexer: SearchIndexer, feeder: threading.Thread | None, site: Path) -> None:
+    def _complete_quietly(self, indexer: SearchIndexer, feeder, site: Path, number: int) -> None:
+        written = site / f".pagefind-{number}"
         try:
-            self._complete(indexer, feeder, site)
+            self._complete(indexer, feeder, written)
+            previews.install(site, number, written)
         except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
-            if indexer in _finishing:  # not replaced by a newer rebuild's index: a real failure
+            shutil.rmtree(written, ignore_errors=True)
+            if number == previews.started:  # not stopped by a newer rebuild: a real failure
                 log.warning(f"Search index of the preview not updated: {exc}")
         finally:
-            if indexer in _finishing:
-                _finishing.remove(indexer)
+            previews.running[:] = [(i, t) for i, t in previews.running if i is not indexer]
 
     def on_build_error(self, error, **kwargs) -> None:
         self._close()

@@ -113,8 +113,8 @@ class SearchIndexer:
             {"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html}
         )
 
-    def finish(self, site_dir: Path) -> None:
-        """Wait for every page, then write the index into site_dir/pagefind/."""
+    def finish(self, output: Path) -> None:
+        """Wait for every page, then write the index into `output` (a site's pagefind/ folder)."""
         try:
             with self._arrived:  # replies may come in any order: wait until every page has one
                 self._arrived.wait_for(lambda: self._indexed + len(self._failures) >= self.pages or -1 in self._replies)
@@ -122,15 +122,16 @@ class SearchIndexer:
                 raise SearchIndexError("Pagefind stopped while indexing")
             if self._failures:
                 raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(self._failures[:3]))
-            self._wait(
-                self._send(
-                    {"type": "WriteFiles", "index_id": self._index_id, "output_path": str(site_dir / "pagefind")}
-                )
-            )
+            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)}))
         finally:
             self.close()
-        if not (site_dir / "pagefind" / "pagefind-ui.js").is_file():
+        if not (output / "pagefind-ui.js").is_file():
             raise SearchIndexError("Pagefind wrote no index")
+
+    def abandon(self) -> None:
+        """Stop Pagefind at once, from any thread: its index is not wanted (finish() then fails)."""
+        with contextlib.suppress(OSError):
+            self._process.kill()
 
     def close(self) -> None:
         if self._process.poll() is None:
@@ -154,4 +155,4 @@ def index_site(site_dir: Path) -> None:
     except BaseException:
         indexer.close()
         raise
-    indexer.finish(site_dir)
+    indexer.finish(site_dir / "pagefind")
