@@ -12,9 +12,12 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, fields
 
+from pydantic import BaseModel
+
 from casebook.corpus import Corpus
-from casebook.models.case import Case, DefendantOutcome, Proceeding, SentencingFacts
+from casebook.models.case import Case, DefendantOutcome, Proceeding
 from casebook.models.common import Citation
+from casebook.models.vocabulary import PRIOR_RECORDS, RELATIONSHIPS, SENTENCING_FACTS
 
 # A count under this Act means the victims (or the persons depicted) were children or youth.
 YOUTH_ACT_PREFIX = "youth-protection-act-"
@@ -27,7 +30,7 @@ def citations_of(value) -> Iterable[Citation]:
     elif isinstance(value, (list, tuple)):
         for item in value:
             yield from citations_of(item)
-    elif hasattr(value, "model_fields"):
+    elif isinstance(value, BaseModel):
         for name in type(value).model_fields:
             yield from citations_of(getattr(value, name))
 
@@ -63,7 +66,7 @@ def statute_labels(outcome: DefendantOutcome) -> list[str]:
     return [f"{c.statute} ¶{','.join(map(str, c.paragraphs))}" for c in outcome.counts]
 
 
-FACT_NAMES = tuple(f for f in SentencingFacts.model_fields if f != "deposit_krw")
+FACT_NAMES = tuple(SENTENCING_FACTS)  # every fact but deposit_krw, which details `deposit`
 
 
 def facts_coded(outcome: DefendantOutcome) -> int:
@@ -116,3 +119,25 @@ def coverage(corpus: Corpus) -> Coverage:
                 out.with_statutory_range += outcome.statutory_range is not None
                 out.with_guidelines += bool(outcome.guidelines)
     return out
+
+
+def fact_value_en(name: str, fact, facts) -> str:
+    """A fact's value in English words, e.g. 'about 1,700', 'no prior record', 'yes (KRW 5,000,000)'."""
+    if name == "prior_record":
+        return PRIOR_RECORDS[fact.value.value][1]
+    if name == "relationship":
+        return ", ".join(RELATIONSHIPS[v.value][1] for v in fact.values)
+    if hasattr(fact, "approximate"):
+        return ("about " if fact.approximate else "") + f"{fact.value:,}"
+    text = "yes" if fact.value else "no"
+    if name == "deposit" and fact.value and facts.deposit_krw:
+        text += f" (KRW {facts.deposit_krw:,})"
+    return text
+
+
+def stated_facts(outcome: DefendantOutcome) -> list[tuple[str, object]]:
+    """(field, fact) for each fact the record states, in the catalogue's order."""
+    facts = outcome.facts
+    if facts is None:
+        return []
+    return [(name, getattr(facts, name)) for name in FACT_NAMES if getattr(facts, name) is not None]

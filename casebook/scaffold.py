@@ -75,7 +75,7 @@ def _emit(model: type[BaseModel], indent: str, first_prefix: str, values: dict, 
         elif required:
             value = f"[{PLACEHOLDER}]" if many else PLACEHOLDER
             lines += [f"{indent}{comment}", f"{prefix}{key}: {value}"]
-        elif nested is not None and depth < 3:
+        elif nested is not None and depth < 6:  # deep enough for facts -> fact -> sources
             # Optional structure: show its shape, commented out, so nobody needs to look it up.
             lines.append(f"{indent}# {key}:  {comment[2:]}")
             inner = _emit(

@@ -196,3 +196,15 @@ def test_csv_cells_that_a_spreadsheet_would_run_are_neutralised(valid_repo, form
     publishers = [row["publisher"] for row in csv.DictReader(io.StringIO(text))]
     assert "'" + formula in publishers  # shown as text in Excel, LibreOffice and Sheets
     assert formula not in publishers
+
+
+def test_no_page_shows_record_text_escaped_twice():
+    """Escaping once is safe; escaping twice shows '&#40;' instead of '(' to the reader."""
+    import datetime as dt
+
+    from casebook.site.render import Renderer
+    from conftest import REPO
+
+    pages = Renderer(validate(REPO, today=dt.date(2026, 12, 2)).corpus, dt.date(2026, 12, 2)).pages()
+    twice = sorted(name for name, text in pages.items() if name.endswith(".md") and "&#38;#" in text)
+    assert twice == []

@@ -121,3 +121,34 @@ def test_an_age_needs_exactly_one_of_age_or_decade(valid_repo):
         "    role_en: Offender.\n    ages:\n      - age: 31\n        decade: 30\n        when_en: at sentencing\n        sources:\n          - source: news-a\n",
     )
     assert codes(validate(valid_repo)) == [(CASE, 13, "E103")]
+
+
+def test_the_case_page_shows_the_judgment_its_stated_range_and_the_facts(judged_repo):
+    import html
+
+    from casebook.site.render import Renderer
+    from conftest import FIXTURE_TODAY
+
+    page = html.unescape(Renderer(validate(judged_repo).corpus, FIXTURE_TODAY).pages()["cases/example-case.md"])
+    assert "[judgment on law.go.kr](https://www.law.go.kr/LSW/precInfoP.do?precSeq=1)" in page
+    assert "Statutory range the court stated (법률상 처단형의 범위): 징역 6월∼5년 (6 months to 5 years)" in page
+    assert "Prior record: no prior record" in page and "Victims: 2" in page
+    assert "judgment text not in Casebook" in page  # the appeal has no judgment of its own
+
+
+def test_two_figures_for_different_scopes_are_not_a_disagreement(valid_repo):
+    from casebook.site.render import Renderer
+    from conftest import FIXTURE_TODAY
+
+    counts = (
+        "\n".join(
+            f"  - counted: victims\n    value: {n}\n    scope_en: {scope}\n    sources:\n      - source: news-a"
+            for n, scope in ((3, "Minors"), (10, "All"))
+        )
+        .replace("Minors", "minors only")
+        .replace("All", "all victims")
+    )
+    edit(valid_repo / CASE, "defendants:\n", f"reported_counts:\n{counts}\ndefendants:\n")
+    assert codes(validate(valid_repo)) == []
+    page = Renderer(validate(valid_repo).corpus, FIXTURE_TODAY).pages()["cases/example-case.md"]
+    assert "Sources disagree" not in page

@@ -166,8 +166,11 @@ def test_lawful_range_of_the_snu_main_offender(corpus):
     proc = next(p for p in case.proceedings if p.id == "first-instance-park-40-kang-31")
     park = next(o for o in proc.outcomes if o.defendant == "park-40")
     lawful = lawful_range(corpus, case, park)
-    # ¶1 and ¶2 (5 years each, 2020 version), habitual: 7y6m each; concurrent: 7y6m × 1.5 = 11y3m (≤ 15 years).
-    assert (lawful.min_months, lawful.max_months, lawful.life_available) == (1, 135, False)
+    # Counts as recorded (Law Times: convicted on every charge): Art. 14-2 ¶1, ¶2, Youth Act Art. 11
+    # ¶1 (life or at least 5 years) and ¶5, Art. 14 ¶4. The heaviest is Youth Act ¶1: with the
+    # fixed-term sentence chosen, 5 years to 30 years (Criminal Act Art. 42), raised by half for
+    # concurrent crimes (Art. 38(1)(ii)): 5 to 45 years; life stays available for that count.
+    assert (lawful.min_months, lawful.max_months, lawful.life_available) == (60, 540, True)
     assert place_sentence(lawful, park) == ["within the statutory range"]
 
 

@@ -77,5 +77,5 @@ def test_record_diff_describes_fields_and_items():
 
     old = {"id": "x", "proceedings": [{"id": "first-instance"}], "summary_en": "a"}
     new = {"id": "x", "proceedings": [{"id": "first-instance"}, {"id": "appeal"}], "summary_en": "a", "aliases": ["y"]}
-    assert describe(old, new) == ["`aliases` added", "`proceedings` changed (new: appeal)"]
+    assert describe(old, new) == ["` aliases ` added", "` proceedings ` changed (new: ` appeal `)"]
     assert describe(None, new) == ["added"] and describe(old, None) == ["removed"]

@@ -15,6 +15,7 @@ from pydantic_core import PydanticCustomError
 
 from casebook.models.case_number import CASE_NUMBER_PATTERN
 from casebook.models.common import Citation, Date, PartialDate, Period, Slug, Sources, StrictModel, Text
+from casebook.models.vocabulary import PriorRecord, Relationship
 
 Months = float  # months; halves allowed (15 days), as Korean judgments compute halved terms
 
@@ -181,25 +182,6 @@ class BoolFact(StrictModel):
     sources: Sources
 
 
-class PriorRecord(enum.StrEnum):
-    NONE = "none"  # 초범, 형사처벌 전력 없음
-    SIMILAR_OFFENCE = "similar-offence"  # 동종 전과
-    OTHER = "other"  # 이종 전과 only
-
-
-class Relationship(enum.StrEnum):
-    ACQUAINTANCE = "acquaintance"  # 지인
-    SCHOOLMATE = "schoolmate"  # 동급생, 같은 학교 (students, alumni)
-    COLLEAGUE = "colleague"  # 직장 동료
-    TEACHER_STUDENT = "teacher-student"  # 교사와 학생 (either direction)
-    PARTNER = "partner"  # 연인, 전 연인, 배우자
-    FAMILY = "family"  # 친족
-    PUBLIC_FIGURE = "public-figure"  # 연예인, 유명인
-    ONLINE_CONTACT = "online-contact"  # met only online
-    STRANGER = "stranger"  # 모르는 사람
-    OTHER = "other"
-
-
 class PriorRecordFact(StrictModel):
     value: PriorRecord
     sources: Sources
@@ -347,7 +329,9 @@ class Case(StrictModel):
         description="'deepfake' for synthetic sexual material; 'benchmark' for related cases kept for comparison."
     )
     summary_en: Text
-    platforms: list[Text] = Field(default_factory=list)
+    platforms: list[Text] = Field(
+        default_factory=list, description="Platforms used, as reported, e.g. 'Telegram', 'X (Twitter)'."
+    )
     offence_period: Period | None = None
     offence_period_sources: list[Citation] = Field(default_factory=list)
     reported_counts: list[ReportedCount] = Field(default_factory=list)

@@ -52,6 +52,44 @@ MENTAL_ELEMENTS: dict[str, tuple[str, str]] = {
 }
 
 
+# Facts courts weigh (case records' `facts:`): a defendant's record and relationship to the victims.
+PRIOR_RECORDS: dict[str, tuple[str, str]] = {
+    "none": ("전과 없음 (초범)", "no prior record"),
+    "similar-offence": ("동종 전과", "a prior conviction for a similar offence"),
+    "other": ("이종 전과", "prior convictions for other offences only"),
+}
+
+RELATIONSHIPS: dict[str, tuple[str, str]] = {
+    "acquaintance": ("지인", "acquaintance"),
+    "schoolmate": ("같은 학교 (동급생·선후배·동문)", "schoolmate (classmate, senior, junior or alumna)"),
+    "colleague": ("직장 동료", "colleague"),
+    "teacher-student": ("교사와 학생", "teacher and student"),
+    "partner": ("연인·전 연인·배우자", "partner or former partner"),
+    "family": ("친족", "family"),
+    "public-figure": ("연예인·유명인", "public figure"),
+    "online-contact": ("온라인에서만 알게 된 사람", "known only online"),
+    "stranger": ("모르는 사람", "stranger"),
+    "other": ("기타", "other"),
+}
+
+# The facts themselves, in the order a case page lists them: field -> (Korean, English).
+SENTENCING_FACTS: dict[str, tuple[str, str]] = {
+    "prior_record": ("전과", "Prior record"),
+    "relationship": ("피해자와의 관계", "Relationship to the victims"),
+    "victims": ("피해자 수", "Victims"),
+    "minor_victims": ("그중 아동·청소년", "Of them minors"),
+    "items_made": ("제작·편집한 영상물 수", "Items made"),
+    "items_distributed": ("반포한 영상물 수", "Items distributed"),
+    "items_possessed": ("소지·구입·저장·시청한 영상물 수", "Items possessed or viewed"),
+    "for_profit": ("영리 목적", "For profit"),
+    "settlement": ("합의", "Settlement with victims"),
+    "no_punishment_wish": ("처벌불원", "Victims did not want punishment"),
+    "deposit": ("공탁", "Deposit for victims"),
+    "confession": ("자백·범행 인정", "Confession"),
+    "detained": ("구속 상태", "In custody before judgment"),
+}
+
+
 def _enum(name: str, table: dict[str, tuple[str, str]]) -> type[enum.Enum]:
     return enum.StrEnum(name, {key.replace("-", "_").upper(): key for key in table})
 
@@ -60,3 +98,5 @@ Conduct = _enum("Conduct", CONDUCTS)
 ProtectedClass = _enum("ProtectedClass", PROTECTED_CLASSES)
 MentalElement = _enum("MentalElement", MENTAL_ELEMENTS)
 Material = _enum("Material", MATERIALS)
+PriorRecord = _enum("PriorRecord", PRIOR_RECORDS)
+Relationship = _enum("Relationship", RELATIONSHIPS)

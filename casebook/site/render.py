@@ -21,9 +21,11 @@ from casebook.corpus import Corpus
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
+from casebook.models.vocabulary import SENTENCING_FACTS
 from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
 from casebook.parallel import fork_map
 from casebook.penalties import Provision
+from casebook.precedents import fact_value_en, own_judgment, stated_facts
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
@@ -113,6 +115,7 @@ class Renderer:
         self.today = today
         self.statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
         self.sources = {k: r.model for k, r in corpus.by_id("source").items()}
+        self.judgments = {k: s for k, s in self.sources.items() if s.judgment is not None}
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
         self.base = "../"  # path from the page being rendered to the site root
         self._cited_by: dict[str, list[Case]] | None = None
@@ -132,6 +135,10 @@ class Renderer:
             sentence=sentence_text,
             outcome=outcome_text,
             applied_version=self.applied_version,
+            facts_of=self.facts_of,
+            fact_label=lambda name: SENTENCING_FACTS[name][1],
+            term=formatting.term,
+            judgment_of=self.judgment_of,
             period=overview.period_label,
         )
 
@@ -142,6 +149,17 @@ class Renderer:
         if citation.quote:
             link += f": “{md(citation.quote)}”"
         return Markup(link)
+
+    def facts_of(self, outcome: DefendantOutcome) -> list[dict]:
+        """The facts a decision's record states, each with its value in words and its citations."""
+        return [
+            {"name": name, "value": fact_value_en(name, fact, outcome.facts), "sources": fact.sources}
+            for name, fact in stated_facts(outcome)
+        ]
+
+    def judgment_of(self, proc):
+        """The decision's own judgment (a cited source of kind judgment with its case number)."""
+        return own_judgment(proc, self.judgments)
 
     def applied_version(self, case: Case, count: CountRef) -> str:
         statute = self.statutes.get(count.statute)
@@ -236,11 +254,12 @@ class Renderer:
             for o in p.outcomes
             if o.defendant == d.id
         ]
-        values: dict[str, set] = {}
+        # Two figures disagree only when they count the same thing over the same scope.
+        values: dict[tuple[str, str], set] = {}
         for count in case.reported_counts:
             if not count.defendants:
-                values.setdefault(count.counted.value, set()).add(count.value)
-        conflicting = sorted(k.replace("-", " ") for k, v in values.items() if len(v) > 1)
+                values.setdefault((count.counted.value, count.scope_en or ""), set()).add(count.value)
+        conflicting = sorted({k[0].replace("-", " ") for k, v in values.items() if len(v) > 1})
         timeline = _in_decision_order(case)
         return self.env.get_template("case.md.j2").render(
             timeline=timeline,
