@@ -133,11 +133,15 @@ def cmd_validate(args, root: Path) -> int:
     # The checks (and pydantic) are imported only when something must be checked: an
     # unchanged repository is answered from the cache, and the import would be most of that.
     if args.list_checks:
+        from casebook.diagnostic_codes import code_table
         from casebook.validate import run  # noqa: F401  (registers every check)
         from casebook.validate.registry import describe_checks
 
         for name, doc in describe_checks():
             print(f"{name}: {doc}")
+        print("\nCodes (also on the site's Diagnostic codes page):")
+        for code, c in code_table():
+            print(f"{code}  {c.rule}  Fix: {c.hint}  e.g. {c.example}")
         return 0
     scopes = _scopes(root, args.paths)
     if scopes is None:

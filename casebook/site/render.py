@@ -18,6 +18,7 @@ from markupsafe import Markup
 from casebook import formatting, parallel
 from casebook.changes import amendments
 from casebook.corpus import Corpus
+from casebook.diagnostic_codes import code_table
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
@@ -356,6 +357,7 @@ class Renderer:
             )
             out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
             out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus))
+            out["diagnostics.md"] = self.env.get_template("diagnostics.md.j2").render(codes=code_table())
             out["feed.xml"] = feed.atom(self.corpus)
             return out
         finally:
