@@ -21,6 +21,7 @@ from casebook.penalties import provisions_on
 from casebook.site.charts import bar_chart
 
 AMENDMENT_2024 = dt.date(2024, 10, 16)
+ART_14_2 = "sexual-crimes-act-14-2"
 MATRIX_CONDUCTS = (
     "edit",
     "distribute",
@@ -154,3 +155,78 @@ def period_label(period) -> str:
 
 def term_or_blank(months):
     return formatting.term(months) if months is not None else ""
+
+
+def _art_14_2_version(case, outcome) -> str:
+    """Which Art. 14-2 the decision applied: the version pinned or in force during the offences."""
+    counts = [c for c in outcome.counts if c.statute == ART_14_2]
+    if not counts:
+        return "no Art. 14-2 count recorded"
+    labels = set()
+    for count in counts:
+        period = count.offence_period or case.offence_period
+        if count.version:
+            labels.add(count.version)
+        elif period is not None:
+            start, end = period.from_.earliest(), (period.to or period.from_).latest()
+            labels.add("2024-10-16" if start >= AMENDMENT_2024 else "2020-06-25" if end < AMENDMENT_2024 else "both")
+        else:
+            labels.add("unknown")
+    if len(labels) > 1 or labels == {"both"}:
+        return "Art. 14-2: offences under both versions"
+    (label,) = labels
+    return {
+        "2020-06-25": "Art. 14-2 as in force 2020-06-25 (up to 5 years)",
+        "2024-10-16": "Art. 14-2 as amended 2024-10-16 (up to 7 years)",
+    }.get(label, "Art. 14-2: version not known")
+
+
+def _decision_year(proc) -> str:
+    return str(proc.decided.year) if proc.decided is not None else "year not reported"
+
+
+def outcome_breakdowns(corpus: Corpus) -> list[dict]:
+    """The outcome distribution split four ways (year, Art. 14-2 version, minors, instance), with N."""
+    from casebook.precedents import minors_involved
+
+    splits = {
+        "By year of decision": lambda case, proc, o: _decision_year(proc),
+        "By the version of Article 14-2 applied": lambda case, proc, o: _art_14_2_version(case, o),
+        "By whether minors were among the victims": lambda case, proc, o: {
+            True: "minors among the victims",
+            False: "adult victims only",
+            None: "not reported",
+        }[minors_involved(case, o)],
+        "By instance": lambda case, proc, o: proc.level.value.replace("-", " "),
+    }
+    tables = []
+    for title, key in splits.items():
+        groups: dict[str, Counter] = {}
+        for record in corpus.typed("case"):
+            case = record.model
+            if case.relevance != "deepfake":
+                continue
+            for proc, outcome in decisions(case):
+                groups.setdefault(key(case, proc, outcome), Counter())[outcome_class(outcome)] += 1
+        rows = []
+        for label in sorted(groups):
+            counts = groups[label]
+            n = sum(counts.values())
+            prison = counts["custodial"] + counts["suspended"]
+            share = f"{100 * counts['suspended'] / prison:.0f} %" if prison else "—"
+            rows.append({"label": label, "counts": [counts.get(c, 0) for c in OUTCOME_CLASSES], "n": n, "share": share})
+        tables.append({"title": title, "rows": rows})
+    return tables
+
+
+def suspended_share_first_instance(corpus: Corpus) -> dict:
+    """Of first-instance prison terms recorded here, how many were suspended (MBC: about half of 120)."""
+    counts: Counter = Counter()
+    for record in corpus.typed("case"):
+        if record.model.relevance != "deepfake":
+            continue
+        for proc, outcome in decisions(record.model):
+            if proc.level.value == "first-instance":
+                counts[outcome_class(outcome)] += 1
+    prison = counts["custodial"] + counts["suspended"]
+    return {"suspended": counts["suspended"], "prison": prison}

@@ -26,7 +26,7 @@ from casebook.models.vocabulary import SENTENCING_FACTS
 from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
 from casebook.parallel import fork_map
 from casebook.penalties import Provision
-from casebook.precedents import fact_value_en, own_judgment, stated_facts
+from casebook.precedents import coverage, fact_value_en, own_judgment, stated_facts
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
@@ -347,6 +347,9 @@ class Renderer:
                 all_decisions=overview.outcome_chart(all_counts, n_all, "Outcomes of recorded deepfake decisions"),
                 final_decisions=overview.outcome_chart(final_counts, n_final, "Latest outcome per defendant"),
                 figures=overview.figure_views(self.corpus),
+                breakdowns=overview.outcome_breakdowns(self.corpus),
+                classes=[c.replace("-", " ").capitalize() for c in OUTCOME_CLASSES],
+                first_instance=overview.suspended_share_first_instance(self.corpus),
             )
             out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
                 guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
@@ -394,7 +397,11 @@ class Renderer:
             cited = [*outcome.sources, *proc.sources]
             return {self.sources[c.source].strength for c in cited if c.source in self.sources}
 
+        judged = coverage(self.corpus)
         return {
+            "n_judgment": judged.judgment_backed,
+            "n_case_number": judged.case_numbers,
+            "n_facts": judged.with_facts,
             "n_cases": len(self.cases),
             "n_deepfake": len(deepfake),
             "n_benchmark": len(self.cases) - len(deepfake),
