@@ -150,6 +150,27 @@ def test_case_finder_filters_and_keeps_them_in_the_url(page, site_url):
     shot(page, "finder")
 
 
+def test_case_finder_filters_on_the_facts_courts_weigh(page, site_url):
+    from casebook.site.render import sentence_text
+    from casebook.site.tooldata import finder_rows
+    from conftest import validate
+
+    rows = finder_rows(validate(REPO).corpus, sentence_text)
+    expected = sorted(
+        r["defendant"]
+        for r in rows
+        if r["relevance"] == "deepfake" and r["facets"]["prior_record"] == "none" and r["facets"]["judgment"] == "yes"
+    )
+    assert expected  # the real corpus has judged first offenders (2024고합93, 2024노1823)
+    page.goto(f"{site_url}/finder.html?prior_record=none&judgment=yes")
+    expect(page.locator("#cb-finder-count")).to_contain_text(f"{len(expected)} of ")
+    assert sorted(page.locator("#cb-finder-table tbody tr td:nth-child(2)").all_text_contents()) == expected
+    page.select_option("select[name=minors]", "yes")  # the Youth Protection Act counts mean minors
+    minors = [r for r in rows if r["defendant"] in expected and r["minors"] is True]
+    expect(page.locator("#cb-finder-count")).to_contain_text(f"{len(minors)} of ")
+    assert "minors=yes" in page.url
+
+
 def _cli_penalty(*args):
     out = subprocess.run(
         [sys.executable, str(REPO / "build_site.py"), "penalty", *args, "--json"],

@@ -14,14 +14,43 @@ from casebook.law import version_end
 from casebook.models.statute import ParagraphKind
 from casebook.outcomes import decisions, outcome_class
 from casebook.penalties import Provision, severity
+from casebook.precedents import judgments_of, minors_involved, own_judgment
+
+
+def _band(fact) -> str:
+    if fact is None:
+        return ""
+    return "1" if fact.value <= 1 else "2-9" if fact.value < 10 else "10+"
+
+
+def _yes_no(fact) -> str:
+    return "" if fact is None else ("yes" if fact.value else "no")
+
+
+def finder_facets(case, proc, outcome, judgments) -> dict:
+    """The facts a lawyer filters on, one value (or a list) per facet; '' where no source says."""
+    facts = outcome.facts
+    get = (lambda name: getattr(facts, name)) if facts is not None else (lambda name: None)
+    prior, relationship = get("prior_record"), get("relationship")
+    minors = minors_involved(case, outcome)
+    return {
+        "prior_record": prior.value.value if prior else "",
+        "relationship": [v.value for v in relationship.values] if relationship else [],
+        "victims": _band(get("victims")),
+        "minors": "" if minors is None else ("yes" if minors else "no"),
+        "settlement": _yes_no(get("settlement")),
+        "no_punishment_wish": _yes_no(get("no_punishment_wish")),
+        "request": "yes" if outcome.prosecution_request is not None else "",
+        "judgment": "yes" if own_judgment(proc, judgments) is not None else "no",
+    }
 
 
 def finder_rows(corpus: Corpus, sentence_text) -> list[dict]:
     rows = []
+    judgments = judgments_of(corpus)
     for record in corpus.typed("case"):
         case = record.model
         labels = {d.id: d.label_en for d in case.defendants}
-        minors = case.minors_among_victims.value if case.minors_among_victims else None
         for proc, outcome in decisions(case):
             s = outcome.sentence
             rows.append(
@@ -42,7 +71,8 @@ def finder_rows(corpus: Corpus, sentence_text) -> list[dict]:
                     "months": (s.imprisonment_months or 0) if s else 0,
                     "life": bool(s and s.life_imprisonment),
                     "statutes": sorted({f"{c.statute} ¶{p}" for c in outcome.counts for p in c.paragraphs}),
-                    "minors": minors,
+                    "minors": minors_involved(case, outcome),
+                    "facets": finder_facets(case, proc, outcome, judgments),
                 }
             )
     return sorted(rows, key=lambda r: (r["case"], r["decided"], r["defendant"]))

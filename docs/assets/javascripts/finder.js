@@ -36,6 +36,9 @@
   fill("statute", unique(function (r) { return r.statutes; }));
   fill("outcome", Object.keys(OUTCOMES), function (v) { return OUTCOMES[v]; });
 
+  // Selects marked data-facet filter on the row's facets (a fact no source states never matches).
+  var facets = Array.prototype.filter.call(form.elements, function (el) { return el.dataset && el.dataset.facet; })
+    .map(function (el) { return el.dataset.facet; });
   function state() {
     var out = {};
     Array.prototype.forEach.call(form.elements, function (el) { if (el.name) out[el.name] = el.value; });
@@ -52,8 +55,10 @@
     if (s.level && r.level !== s.level) return false;
     if (s.statute && r.statutes.indexOf(s.statute) < 0) return false;
     if (s.outcome && r.outcome !== s.outcome) return false;
-    if (s.minors === "yes" && r.minors !== true) return false;
-    if (s.minors === "no" && r.minors === true) return false;
+    for (var i = 0; i < facets.length; i++) {
+      var name = facets[i], wanted = s[name], have = r.facets[name];
+      if (wanted && (Array.isArray(have) ? have.indexOf(wanted) < 0 : have !== wanted)) return false;
+    }
     return true;
   }
   function weight(r) { return r.life ? 1e6 : (r.outcome === "custodial" ? r.months : r.months / 100); }
