@@ -24,6 +24,7 @@ class _Preview:
     docs: Path
     today: dt.date
     staged: bool = True  # the first build uses what serve_site staged
+    failing: bool = False  # the last rebuild was refused: say so when it works again
 
 
 _current: _Preview | None = None
@@ -50,5 +51,10 @@ def restage() -> list[str]:
         print(format_text(report.diagnostics), file=sys.stderr)
         print(summary(report.diagnostics, len(report.corpus.records)), file=sys.stderr)
         print("The preview keeps its last good pages until these are fixed.", file=sys.stderr, flush=True)
+        _current.failing = True
         return []
-    return sync_tree(_current.docs, staged_files(_current.root, report, _current.today))
+    written = sync_tree(_current.docs, staged_files(_current.root, report, _current.today))
+    if _current.failing:
+        _current.failing = False
+        print("Fixed: the records validate again and the preview shows them.", file=sys.stderr, flush=True)
+    return written

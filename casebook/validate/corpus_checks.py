@@ -89,11 +89,12 @@ def citations_resolve(corpus: Corpus, today: dt.date):
     valid = list(sources)
     cited: set[str] = set()
     for record in corpus.records:
-        if record.model is None or record.kind.name == "source":
+        if record.loaded is None or record.kind.name == "source":
             continue
         ids = _cited_ids(record.loaded.data)
+        # A record the schema refused still cites its sources: they are not unused (W303).
         cited |= ids
-        if ids <= sources.keys():
+        if record.model is None or ids <= sources.keys():
             continue  # all resolve: the paths (needed only to point at a wrong one) are not worked out
         for path, source_id in _citations(record.loaded.data):
             cited.add(source_id)
