@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from casebook.corpus import Corpus
 from casebook.models.case import Case, DefendantOutcome, Proceeding
 from casebook.models.common import Citation
-from casebook.models.vocabulary import PRIOR_RECORDS, RELATIONSHIPS, SENTENCING_FACTS
+from casebook.models.vocabulary import SENTENCING_FACTS
 
 # A count under this Act means the victims (or the persons depicted) were children or youth.
 YOUTH_ACT_PREFIX = "youth-protection-act-"
@@ -123,16 +123,24 @@ def coverage(corpus: Corpus) -> Coverage:
 
 def fact_value_en(name: str, fact, facts) -> str:
     """A fact's value in English words, e.g. 'about 1,700', 'no prior record', 'yes (KRW 5,000,000)'."""
+    from casebook.i18n import Lang
+
+    return fact_value(name, fact, facts, Lang("en"))
+
+
+def fact_value(name: str, fact, facts, L) -> str:
+    """A fact's value in the words of a site language `L` (casebook.i18n.Lang): 약 1,700 /
+    about 1,700; 전과 없음 (초범) / no prior record; 예 (500만 원) / yes (KRW 5,000,000)."""
     if name == "prior_record":
-        return PRIOR_RECORDS[fact.value.value][1]
+        return L.v("prior_record", fact.value)
     if name == "relationship":
-        return ", ".join(RELATIONSHIPS[v.value][1] for v in fact.values)
+        return ", ".join(L.v("relationship", v) for v in fact.values)
     if hasattr(fact, "approximate"):
-        return ("about " if fact.approximate else "") + f"{fact.value:,}"
-    text = "yes" if fact.value else "no"
+        n = f"{fact.value:,}"
+        return L.s("f.about", n=n) if fact.approximate else n
     if name == "deposit" and fact.value and facts.deposit_krw:
-        text += f" (KRW {facts.deposit_krw:,})"
-    return text
+        return L.s("f.deposit", amount=L.krw(facts.deposit_krw))
+    return L.s("yes" if fact.value else "no")
 
 
 def stated_facts(outcome: DefendantOutcome) -> list[tuple[str, object]]:

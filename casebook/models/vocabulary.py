@@ -90,6 +90,114 @@ SENTENCING_FACTS: dict[str, tuple[str, str]] = {
 }
 
 
+# The models' own enums (case.py, statute.py, guideline.py) and derived classes, labelled for
+# the site (casebook/i18n.py gathers every table; tests/test_i18n.py checks each enum value
+# has its label). The Korean is the term Korean judgments and the press use.
+LEVELS: dict[str, tuple[str, str]] = {
+    "first-instance": ("1심", "first instance"),
+    "appeal": ("항소심", "appeal"),
+    "supreme-court": ("상고심(대법원)", "Supreme Court"),
+    "juvenile-division": ("소년부", "juvenile division"),
+}
+
+DISPOSITIONS: dict[str, tuple[str, str]] = {
+    "sentenced": ("유죄 선고", "sentenced"),
+    "acquitted": ("무죄", "acquitted"),
+    "referred-to-juvenile-division": ("소년부 송치", "referred to juvenile division"),
+    "protective-disposition": ("보호처분", "protective disposition"),
+    "prosecution-dismissed": ("공소기각", "prosecution dismissed"),
+    "remanded": ("파기환송", "quashed and remanded"),
+    "not-reported": ("결과 보도되지 않음", "not reported"),
+}
+
+APPEAL_RESULTS: dict[str, tuple[str, str]] = {
+    "dismissed": ("상소 기각", "dismissed"),
+    "quashed": ("원심 파기", "quashed"),
+    "quashed-ex-officio": ("직권 파기", "quashed ex officio"),
+}
+
+COUNT_OUTCOMES: dict[str, tuple[str, str]] = {
+    "convicted": ("유죄", "convicted"),
+    "acquitted": ("무죄", "acquitted"),
+    "dismissed": ("공소기각", "dismissed"),
+    "not-reported": ("결과 보도되지 않음", "not reported"),
+}
+
+COUNTED_THINGS: dict[str, tuple[str, str]] = {
+    "victims": ("피해자", "victims"),
+    "minor-victims": ("아동·청소년 피해자", "minor victims"),
+    "items-produced": ("제작된 영상물", "items produced"),
+    "items-distributed": ("반포된 영상물", "items distributed"),
+    "items": ("영상물", "items"),
+    "participants": ("참여자", "participants"),
+}
+
+GUIDELINE_ROLES: dict[str, tuple[str, str]] = {
+    "offence": ("범죄별 권고형", "offence"),
+    "multiple-offences": ("다수범죄 처리기준", "multiple offences"),
+    "final": ("최종 권고형", "final"),
+}
+
+VERSION_STATUSES: dict[str, tuple[str, str]] = {
+    "in-force": ("시행 중", "in force"),
+    "superseded": ("개정됨", "superseded"),
+    "prospective": ("시행 예정", "prospective"),
+    "repealed": ("폐지", "repealed"),
+}
+
+PARAGRAPH_KINDS: dict[str, tuple[str, str]] = {
+    "offence": ("범죄", "offence"),
+    "aggravation": ("가중", "aggravation"),
+    "attempt": ("미수", "attempt"),
+    "definition": ("정의", "definition"),
+    "procedure": ("절차", "procedure"),
+    "general-rule": ("총칙", "general rule"),
+}
+
+GUIDELINE_STATUSES: dict[str, tuple[str, str]] = {
+    "in-force": ("시행 중", "in force"),
+    "superseded": ("대체됨", "superseded"),
+    "under-revision": ("수정 중", "under revision"),
+}
+
+GUIDELINE_APPLIES_BY: dict[str, tuple[str, str]] = {
+    "indictment-date": ("공소제기 시점", "indictment date"),
+    "not-retrieved": ("확인되지 않음", "rule not retrieved"),
+}
+
+GUIDELINE_TIERS: dict[str, tuple[str, str]] = {
+    "mitigated": ("감경영역", "mitigated"),
+    "basic": ("기본영역", "basic"),
+    "aggravated": ("가중영역", "aggravated"),
+    "special-aggravated": ("특별가중영역", "special aggravated"),
+    "habitual": ("상습범", "habitual"),
+    "multiple": ("다수범", "multiple offences"),
+}
+
+# casebook/outcomes.py's classes: every decision falls in exactly one.
+OUTCOME_CLASSES: dict[str, tuple[str, str]] = {
+    "custodial": ("실형", "Prison (not suspended)"),
+    "suspended": ("집행유예", "Suspended prison term"),
+    "fine": ("벌금형", "Fine only"),
+    "juvenile": (
+        "소년(부정기형·소년부 송치·보호처분)",
+        "Juvenile (indeterminate term, referral or protective disposition)",
+    ),
+    "acquitted": ("무죄", "Acquitted"),
+    "other": ("기타(공소기각, 파기환송)", "Other (prosecution dismissed, or quashed and remanded for retrial)"),
+    "not-reported": ("결과 보도되지 않음", "Outcome not reported"),
+}
+OUTCOME_SHORT: dict[str, tuple[str, str]] = {
+    "custodial": ("실형", "prison"),
+    "suspended": ("집행유예", "suspended"),
+    "fine": ("벌금", "fine"),
+    "juvenile": ("소년", "juvenile"),
+    "acquitted": ("무죄", "acquitted"),
+    "other": ("기타", "other"),
+    "not-reported": ("보도되지 않음", "not reported"),
+}
+
+
 def _enum(name: str, table: dict[str, tuple[str, str]]) -> type[enum.Enum]:
     return enum.StrEnum(name, {key.replace("-", "_").upper(): key for key in table})
 

@@ -7,6 +7,7 @@ pages live only in the staging copy of docs/, never in git.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import logging
 import shutil
@@ -17,7 +18,7 @@ from pathlib import Path
 from casebook.diagnostics import format_text, summary
 from casebook.site import incremental
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
-from casebook.site.render import Renderer
+from casebook.site.render import render_pages
 from casebook.validate.run import Report, keep_for_the_process, validate_repository
 
 STAGING_PREFIX = ".site-build-"
@@ -35,15 +36,29 @@ def _validated(root: Path, strict: bool, today: dt.date) -> Report | None:
 
 
 def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]:
-    """Everything MkDocs reads: the hand-written docs, the guide, and the generated pages."""
+    """Everything MkDocs reads, in the i18n plugin's folder layout: ko/ (the site root), en/
+    (under /en/) and the files both languages share (assets/).
+
+    A hand-written page is docs/<page>.md in English and docs/<page>.ko.md in Korean; the
+    contributor guide is CONTRIBUTING.md and CONTRIBUTING.ko.md ("Contribute").
+    """
     files = {}
-    for path in sorted((root / "docs").rglob("*")):
-        if path.is_file():
-            files[path.relative_to(root / "docs").as_posix()] = path.read_bytes()
-    contributing = root / "CONTRIBUTING.md"
-    if contributing.exists():  # the guide is published on the site as "Contribute"
-        files["contribute.md"] = contributing.read_bytes()
-    for relative, text in Renderer(report.corpus, today).pages().items():
+    docs = root / "docs"
+    for path in sorted(docs.rglob("*")):
+        if not path.is_file():
+            continue
+        relative = path.relative_to(docs).as_posix()
+        if relative.endswith(".ko.md"):
+            files[f"ko/{relative[: -len('.ko.md')]}.md"] = path.read_bytes()
+        elif relative.endswith(".md"):
+            files[f"en/{relative}"] = path.read_bytes()
+        else:
+            files[relative] = path.read_bytes()
+    for lang, name in (("en", "CONTRIBUTING.md"), ("ko", "CONTRIBUTING.ko.md")):
+        guide = root / name
+        if guide.exists():  # the guide is published on the site as "Contribute"
+            files[f"{lang}/contribute.md"] = guide.read_bytes()
+    for relative, text in render_pages(report.corpus, today).items():
         files[relative] = text.encode("utf-8")
     return files
 
@@ -81,6 +96,19 @@ def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Pat
     return docs
 
 
+@contextlib.contextmanager
+def nested_builds_dirty(dirty: bool):
+    """The i18n plugin runs the English build with `dirty` read from the command line
+    (`--dirty`), not from the build it nests in: say it there, so both languages' builds
+    are dirty or clean together."""
+    argv = sys.argv
+    sys.argv = [*argv, "--dirty"] if dirty and "--dirty" not in argv else argv
+    try:
+        yield
+    finally:
+        sys.argv = argv
+
+
 def run_mkdocs(root: Path, docs: Path, out: Path, *, dirty: bool = False) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -89,7 +117,8 @@ def run_mkdocs(root: Path, docs: Path, out: Path, *, dirty: bool = False) -> Non
     config.plugins["casebook-pages"] = CasebookPagesPlugin(csp=True)  # CSP and search, page by page
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
-        build(config, dirty=dirty)
+        with nested_builds_dirty(dirty):
+            build(config, dirty=dirty)
     finally:
         config.plugins.on_shutdown()
 
@@ -153,16 +182,20 @@ def serve_site(root: Path, dev_addr: str) -> int:
         preview.start(root, docs, today)
         folders = [folder for _, folder in RECORD_FOLDERS]
         watched = [root / name for name in (*folders, "docs", "CONTRIBUTING.md") if (root / name).exists()]
-        print(f"Serving Casebook at http://{dev_addr}/ (pages are e.g. /cases/<id>.html); Ctrl+C stops it.", flush=True)
-        hooks = [str(Path(__file__).with_name("serve_hooks.py"))]
-        serve(
-            str(root / "mkdocs.yml"),
-            dev_addr=dev_addr,
-            docs_dir=str(docs),
-            hooks=hooks,
-            build_type="dirty",
-            watch=[str(path) for path in watched],
+        print(
+            f"Serving Casebook at http://{dev_addr}/ (Korean, e.g. /cases/<id>.html; English under /en/); Ctrl+C stops it.",
+            flush=True,
         )
+        hooks = [str(Path(__file__).with_name("serve_hooks.py"))]
+        with nested_builds_dirty(True):
+            serve(
+                str(root / "mkdocs.yml"),
+                dev_addr=dev_addr,
+                docs_dir=str(docs),
+                hooks=hooks,
+                build_type="dirty",
+                watch=[str(path) for path in watched],
+            )
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return 0

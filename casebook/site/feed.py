@@ -24,22 +24,33 @@ _PAGE = {
 }
 
 
-def _title(record) -> str:
+def _title(record, lang: str = "en") -> str:
+    """The record's title in `lang` where it has one, else in the other language."""
     m = record.model
-    for attr in ("title_en", "metric_en", "heading_en", "title"):
+    other = "en" if lang == "ko" else "ko"
+    names = [f"{base}_{code}" for code in (lang, other) for base in ("title", "metric", "heading")] + ["title"]
+    for attr in names:
         # Look the field up first: a missing attribute on a pydantic model raises, slowly.
         value = getattr(m, attr) if attr in type(m).model_fields else None
         if value:
-            return f"{value} ({m.act.short_title_ko or m.act.title_ko} {m.article})" if attr == "heading_en" else value
+            return (
+                f"{value} ({m.act.short_title_ko or m.act.title_ko} {m.article})"
+                if attr.startswith("heading")
+                else value
+            )
     return m.id
 
 
-def recent(corpus: Corpus, limit: int = FEED_SIZE) -> list[dict]:
+def recent(corpus: Corpus, L=None, limit: int = FEED_SIZE) -> list[dict]:
+    from casebook.i18n import Lang
+
+    L = L or Lang("en")
     items = [
         {
             "kind": r.kind.name,
+            "kind_label": L.v("kind", r.kind.name),
             "id": r.model.id,
-            "title": _title(r),
+            "title": _title(r, L.code),
             "updated": r.model.updated,
             "href": _PAGE[r.kind.name].format(id=r.model.id),
             # Built from the kind and a validated id only: a link target, not record text.
@@ -60,8 +71,11 @@ def _xml_text(value: str) -> str:
     return escape(_NOT_XML.sub("", value))
 
 
-def atom(corpus: Corpus) -> str:
-    items = recent(corpus)
+def atom(corpus: Corpus, L=None) -> str:
+    from casebook.i18n import Lang
+
+    L = L or Lang("en")
+    items = recent(corpus, L)
     newest = items[0]["updated"] if items else dt.date.today()
     entries = "".join(
         "<entry>"
@@ -69,14 +83,14 @@ def atom(corpus: Corpus) -> str:
         f"<title>{_xml_text(i['title'])}</title>"
         f"<updated>{i['updated'].isoformat()}T00:00:00Z</updated>"
         f"<link href={quoteattr(i['href'])}/>"
-        f"<summary>{escape(i['kind'])} record updated</summary>"
+        f"<summary>{_xml_text(L.s('feed.entry', kind=i['kind_label']))}</summary>"
         "</entry>"
         for i in items
     )
     return (
         '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<feed xmlns="http://www.w3.org/2005/Atom">'
-        "<id>tag:casebook,2026:feed</id><title>Casebook: recently changed records</title>"
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="{L.code}">'
+        f"<id>tag:casebook,2026:feed{'' if L.code == 'ko' else ':' + L.code}</id><title>{_xml_text(L.s('feed.title'))}</title>"
         f"<updated>{newest.isoformat()}T00:00:00Z</updated>"
         '<link rel="self" href="feed.xml"/><author><name>Casebook contributors</name></author>'
         f"{entries}</feed>\n"

@@ -24,7 +24,16 @@ from pathlib import Path
 
 from casebook.validate.cache import PACKAGE, cache_dir
 
-_TOOLS = ("mkdocs", "mkdocs-material", "Markdown", "pymdown-extensions", "pagefind", "Jinja2", "pydantic")
+_TOOLS = (
+    "mkdocs",
+    "mkdocs-material",
+    "mkdocs-static-i18n",
+    "Markdown",
+    "pymdown-extensions",
+    "pagefind",
+    "Jinja2",
+    "pydantic",
+)
 _MANIFEST = "site-manifest.json"
 STAMP_FILE = "sitemap.xml"  # rewritten by every build: its size and time identify the build
 
@@ -60,9 +69,19 @@ def _stamp(site_dir: Path) -> list[int] | None:
     return [info.st_mtime_ns, info.st_size]
 
 
-def _output_of(staged: str) -> str:
-    """Where MkDocs writes a staged file (use_directory_urls is off: page.md -> page.html)."""
-    return staged[:-3] + ".html" if staged.endswith(".md") else staged
+def _outputs_of(staged: str) -> list[str]:
+    """Where MkDocs writes a staged file (use_directory_urls is off: page.md -> page.html).
+
+    Staged files are in the i18n plugin's folder layout: ko/ is written at the site root, en/
+    under en/, and a file outside both (assets/) into each language's output.
+    """
+    output = staged[:-3] + ".html" if staged.endswith(".md") else staged
+    lang, _, rest = output.partition("/")
+    if lang == "ko":
+        return [rest]
+    if lang == "en":
+        return [output]
+    return [output, f"en/{output}"]
 
 
 class Plan:
@@ -103,7 +122,8 @@ class Plan:
             if self.previous.get(staged) == digest:
                 os.utime(self.docs / staged, ns=(0, 0))  # older than its output: MkDocs skips it
         for gone in set(self.previous) - set(self.hashes):
-            (new_site / _output_of(gone)).unlink(missing_ok=True)
+            for output in _outputs_of(gone):
+                (new_site / output).unlink(missing_ok=True)
 
     def remember(self) -> None:
         """After the new site is in place: the manifest the next build compares with."""

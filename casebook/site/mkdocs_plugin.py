@@ -9,6 +9,12 @@
 
 A failure of the search index fails the build (MkDocs raises it), so a site is never
 published without its search.
+
+The i18n plugin (mkdocs-static-i18n) builds the Korean site and then, from its own
+`on_post_build`, the English one under en/ with the same config and plugins. Both builds feed
+one Pagefind index (Pagefind keeps one index per `<html lang>`, and each language's search
+page searches its own), so this plugin counts how deep in those nested builds it is and
+writes the index only when the outermost build ends.
 """
 
 from __future__ import annotations
@@ -19,7 +25,7 @@ import shutil
 import threading
 from pathlib import Path
 
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 
 from casebook.site.csp import with_csp
 from casebook.site.search_index import SearchIndexer
@@ -34,6 +40,8 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 _QUIET = _QuietDirtyWarning()
+THEME_OVERRIDES = Path(__file__).with_name("theme")  # the language switch and the 404 page
+DEFAULT_LANGUAGE = "ko"  # the i18n plugin builds it first, at the site root
 log = logging.getLogger("mkdocs.plugins.casebook")
 
 
@@ -95,27 +103,40 @@ class CasebookPagesPlugin(BasePlugin):
         self.copied_html: list[str] = []
         self.preview_number = 0
         self._base_urls: dict[str, str] = {}  # page or template -> the base_url the theme rendered it with
-        self.feeder: threading.Thread | None = None
+        self.feeders: list[threading.Thread] = []
         self.feeder_error: Exception | None = None
+        self.depth = 0  # 1 in the Korean build, 2 in the English one the i18n plugin nests in it
+        self.root_404: str | None = None
+
+    def on_config(self, config, **kwargs):
+        if str(THEME_OVERRIDES) not in config.theme.dirs:
+            config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+        return config
 
     def on_pre_build(self, config, **kwargs) -> None:
+        self.depth += 1
+        if self.depth > 1:  # the English build inside the Korean one: the same index goes on
+            return
         self._close()  # a rebuild in the preview server starts a fresh index
         if not self.wait_for_search:
             self.preview_number = previews.begin()  # the indexes still running are out of date
         self.indexer = SearchIndexer()
         self.copied_html = []
+        self.feeders = []
+        self.root_404 = None
 
     def on_files(self, files, config, **kwargs):
         # HTML that MkDocs copies as it is (none today) never passes on_post_page.
-        self.copied_html = [f.dest_uri for f in files.static_pages() if f.dest_uri.endswith((".html", ".htm"))]
+        self.copied_html += [f.dest_uri for f in files.static_pages() if f.dest_uri.endswith((".html", ".htm"))]
         # In a dirty build MkDocs skips unchanged pages (in a clean one the site folder has
         # been emptied, so there are none); their HTML from the last build is in site_dir
         # already. Index them from another thread while MkDocs works.
         kept = [f.dest_uri for f in files.documentation_pages() if not f.is_modified()]
         if kept and self.indexer is not None:
             where = Path(config["site_dir"])
-            self.feeder = threading.Thread(target=self._index_kept, args=(self.indexer, where, kept), daemon=True)
-            self.feeder.start()
+            feeder = threading.Thread(target=self._index_kept, args=(self.indexer, where, kept), daemon=True)
+            feeder.start()
+            self.feeders.append(feeder)
         return files
 
     def _index_kept(self, indexer: SearchIndexer, site: Path, kept: list[str]) -> None:
@@ -144,30 +165,41 @@ class CasebookPagesPlugin(BasePlugin):
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config, **kwargs) -> str:
+        if template_name == "404.html":
+            # Every build writes the site's one 404.html (it speaks both languages): keep the
+            # Korean build's, whose <html lang> is the site root's.
+            if config.theme["language"] != DEFAULT_LANGUAGE and self.root_404 is not None:
+                return self.root_404
         if self.csp and template_name.endswith(".html"):  # 404.html
-            return with_csp(output_content, self._base_urls.pop(template_name), self._features(config))
+            output_content = with_csp(output_content, self._base_urls.pop(template_name), self._features(config))
+        if template_name == "404.html":
+            self.root_404 = output_content
         return output_content
 
+    @event_priority(-110)  # after the i18n plugin's, which runs the English build (-100)
     def on_post_build(self, config, **kwargs) -> None:
+        self.depth = max(0, self.depth - 1)
+        if self.depth:  # the nested English build: the Korean one finishes the index
+            return
         site = Path(config["site_dir"])
         for uri in self.copied_html if self.csp else []:
             copied = site / uri
             if copied.is_file():
                 # Copied HTML is not the theme's: none of its inline scripts may run.
                 copied.write_text(with_csp(copied.read_text(encoding="utf-8"), "", ()), encoding="utf-8")
-        indexer, feeder, self.indexer, self.feeder = self.indexer, self.feeder, None, None
+        indexer, feeders, self.indexer, self.feeders = self.indexer, self.feeders, None, []
         if indexer is None:
             return
         if self.wait_for_search:
-            self._complete(indexer, feeder, site / "pagefind")
+            self._complete(indexer, feeders, site / "pagefind")
         else:  # the preview reloads at once; its search catches up a few seconds later
             number = self.preview_number
-            thread = threading.Thread(target=self._complete_quietly, args=(indexer, feeder, site, number), daemon=True)
+            thread = threading.Thread(target=self._complete_quietly, args=(indexer, feeders, site, number), daemon=True)
             previews.running.append((indexer, thread))
             thread.start()
 
-    def _complete(self, indexer: SearchIndexer, feeder: threading.Thread | None, output: Path) -> None:
-        if feeder is not None:
+    def _complete(self, indexer: SearchIndexer, feeders: list[threading.Thread], output: Path) -> None:
+        for feeder in feeders:
             feeder.join()
         if self.feeder_error is not None:
             error, self.feeder_error = self.feeder_error, None
@@ -175,10 +207,10 @@ class CasebookPagesPlugin(BasePlugin):
             raise error
         indexer.finish(output)
 
-    def _complete_quietly(self, indexer: SearchIndexer, feeder, site: Path, number: int) -> None:
+    def _complete_quietly(self, indexer: SearchIndexer, feeders, site: Path, number: int) -> None:
         written = site / f".pagefind-{number}"
         try:
-            self._complete(indexer, feeder, written)
+            self._complete(indexer, feeders, written)
             previews.install(site, number, written)
         except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
             shutil.rmtree(written, ignore_errors=True)
@@ -188,6 +220,7 @@ class CasebookPagesPlugin(BasePlugin):
             previews.running[:] = [(i, t) for i, t in previews.running if i is not indexer]
 
     def on_build_error(self, error, **kwargs) -> None:
+        self.depth = 0
         self._close()
 
     def _close(self) -> None:

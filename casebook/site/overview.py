@@ -6,6 +6,8 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 
+from markupsafe import Markup
+
 from casebook import formatting
 from casebook.corpus import Corpus
 from casebook.models.vocabulary import CONDUCTS
@@ -19,6 +21,7 @@ from casebook.outcomes import (
 )
 from casebook.penalties import provisions_on
 from casebook.site.charts import bar_chart
+from casebook.site.escape import md as escape
 
 AMENDMENT_2024 = dt.date(2024, 10, 16)
 ART_14_2 = "sexual-crimes-act-14-2"
@@ -39,36 +42,50 @@ def last_update(corpus: Corpus) -> dt.date:
     return max((r.model.updated for r in corpus.records if r.model is not None), default=dt.date.today())
 
 
-def case_rows(corpus: Corpus, sentence_text) -> list[dict]:
+def in_language(obj, name: str, L) -> Markup:
+    """A record's `<name>_<lang>` in the page's language, or in the other one marked with its
+    `lang` (lists and tables carry no note; the record's own page says what is missing)."""
+    fields = type(obj).model_fields
+    own = getattr(obj, f"{name}_{L.code}") if f"{name}_{L.code}" in fields else None
+    if own:
+        return escape(own)
+    other = getattr(obj, f"{name}_{L.other}") if f"{name}_{L.other}" in fields else None
+    return Markup(f'<span lang="{L.other}">{escape(other)}</span>') if other else Markup("")
+
+
+def case_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
+    from casebook.i18n import Lang
+
+    L = L or Lang("en")
     rows = []
     for record in sorted(corpus.typed("case"), key=lambda r: r.model.id):
         case = record.model
         finals = final_decisions(case)
         heaviest = max(finals, key=lambda pair: custodial_months(pair[1]), default=None)
         years = sorted({str(p.decided.year) for p, _ in decisions(case) if p.decided})
-        courts = sorted({p.court_en for p, _ in decisions(case) if p.court_en})
+        courts = sorted({in_language(p, "court", L) for p, _ in decisions(case) if p.court_en or p.court_ko})
         statutes = sorted({c.statute for _, o in decisions(case) for c in o.counts})
         end = case.offence_period.to or case.offence_period.from_ if case.offence_period else None
         if end is None:
-            group = "Offence dates not reported"
+            group = (0, L.s("cases.group_none"))
         elif end.latest() < AMENDMENT_2024:
-            group = "Offences before 2024-10-16 (Article 14-2 as in force from 2020-06-25)"
+            group = (1, L.s("cases.group_before"))
         elif end.earliest() >= AMENDMENT_2024:
-            group = "Offences from 2024-10-16 (Article 14-2 as amended)"
+            group = (2, L.s("cases.group_after"))
         else:
-            group = "Offences spanning 2024-10-16"
+            group = (3, L.s("cases.group_spanning"))
         rows.append(
             {
                 "case": case,
                 "group": group,
                 "year": ", ".join(years) or "—",
-                "court": "; ".join(courts) or "not reported",
+                "court": Markup("; ").join(courts) or L.s("not_reported"),
                 "defendants": len(case.defendants),
                 "heaviest": sentence_text(heaviest[1].sentence)
                 if heaviest and heaviest[1].sentence
-                else (outcome_class(heaviest[1]) if heaviest else "—"),
+                else (L.v("outcome_short", outcome_class(heaviest[1])) if heaviest else "—"),
                 "heaviest_months": custodial_months(heaviest[1]) if heaviest else -1,
-                "suspended": "yes" if any(outcome_class(o) == "suspended" for _, o in finals) else "no",
+                "suspended": L.s("yes" if any(outcome_class(o) == "suspended" for _, o in finals) else "no"),
                 "statutes": statutes,
             }
         )
@@ -130,38 +147,48 @@ def outcome_distribution(
     return counts, sum(counts.values())
 
 
-def outcome_chart(counts: Counter, n: int, title: str) -> dict:
-    bars = [(OUTCOME_LABELS[c], counts.get(c, 0)) for c in OUTCOME_CLASSES]
-    short = [(c.replace("-", " ").capitalize(), counts.get(c, 0)) for c in OUTCOME_CLASSES]
+def outcome_chart(counts: Counter, n: int, title: str, L=None) -> dict:
+    if L is None:
+        bars = [(OUTCOME_LABELS[c], counts.get(c, 0)) for c in OUTCOME_CLASSES]
+        short = [(c.replace("-", " ").capitalize(), counts.get(c, 0)) for c in OUTCOME_CLASSES]
+    else:
+        bars = [(L.v("outcome", c), counts.get(c, 0)) for c in OUTCOME_CLASSES]
+        short = [(L.v("outcome_short", c), counts.get(c, 0)) for c in OUTCOME_CLASSES]
     return {"svg": bar_chart(f"{title} (N = {n})", short), "bars": bars, "n": n}
 
 
-def figure_views(corpus: Corpus) -> list[dict]:
+def figure_views(corpus: Corpus, L=None) -> list[dict]:
+    """Each figure with its chart; the chart's title in the page's language where the record
+    has it (a chart is an image: the text beside it says what is missing)."""
     views = []
+    code, other = (L.code, L.other) if L is not None else ("en", "ko")
     for record in sorted(corpus.typed("figure"), key=lambda r: r.model.id):
         f = record.model
-        bars = [(period_label(o.period), o.value) for o in f.observations]
-        views.append({"figure": f, "svg": bar_chart(f"{f.metric_en} ({f.agency_en})", bars, "")})
+        bars = [(period_label(o.period, L), o.value) for o in f.observations]
+        metric = getattr(f, f"metric_{code}", None) or getattr(f, f"metric_{other}", None) or ""
+        agency = getattr(f, f"agency_{code}", None) or getattr(f, f"agency_{other}", None) or ""
+        views.append({"figure": f, "svg": bar_chart(f"{metric} ({agency})", bars, "")})
     return views
 
 
-def period_label(period) -> str:
+def period_label(period, L=None) -> str:
+    show = L.date if L is not None else str
     if period.to is None:
-        return f"from {period.from_}"
+        return L.s("period.from", date=show(period.from_)) if L is not None else f"from {period.from_}"
     if period.to == period.from_:
-        return str(period.from_)
-    return f"{period.from_} – {period.to}"
+        return show(period.from_)
+    return f"{show(period.from_)} – {show(period.to)}"
 
 
 def term_or_blank(months):
     return formatting.term(months) if months is not None else ""
 
 
-def _art_14_2_version(case, outcome) -> str:
+def _art_14_2_version(case, outcome, L) -> str:
     """Which Art. 14-2 the decision applied: the version pinned or in force during the offences."""
     counts = [c for c in outcome.counts if c.statute == ART_14_2]
     if not counts:
-        return "no Art. 14-2 count recorded"
+        return L.s("stats.v_none")
     labels = set()
     for count in counts:
         period = count.offence_period or case.offence_period
@@ -173,31 +200,27 @@ def _art_14_2_version(case, outcome) -> str:
         else:
             labels.add("unknown")
     if len(labels) > 1 or labels == {"both"}:
-        return "Art. 14-2: offences under both versions"
+        return L.s("stats.v_both")
     (label,) = labels
-    return {
-        "2020-06-25": "Art. 14-2 as in force 2020-06-25 (up to 5 years)",
-        "2024-10-16": "Art. 14-2 as amended 2024-10-16 (up to 7 years)",
-    }.get(label, "Art. 14-2: version not known")
+    return {"2020-06-25": L.s("stats.v_2020"), "2024-10-16": L.s("stats.v_2024")}.get(label, L.s("stats.v_unknown"))
 
 
-def _decision_year(proc) -> str:
-    return str(proc.decided.year) if proc.decided is not None else "year not reported"
+def _decision_year(proc, L) -> str:
+    return str(proc.decided.year) if proc.decided is not None else L.s("stats.year_not_reported")
 
 
-def outcome_breakdowns(corpus: Corpus) -> list[dict]:
+def outcome_breakdowns(corpus: Corpus, L=None) -> list[dict]:
     """The outcome distribution split four ways (year, Art. 14-2 version, minors, instance), with N."""
+    from casebook.i18n import Lang
     from casebook.precedents import minors_involved
 
+    L = L or Lang("en")
+    minors = {True: L.s("stats.minors_yes"), False: L.s("stats.minors_no"), None: L.s("not_reported")}
     splits = {
-        "By year of decision": lambda case, proc, o: _decision_year(proc),
-        "By the version of Article 14-2 applied": lambda case, proc, o: _art_14_2_version(case, o),
-        "By whether minors were among the victims": lambda case, proc, o: {
-            True: "minors among the victims",
-            False: "adult victims only",
-            None: "not reported",
-        }[minors_involved(case, o)],
-        "By instance": lambda case, proc, o: proc.level.value.replace("-", " "),
+        L.s("stats.by_year"): lambda case, proc, o: _decision_year(proc, L),
+        L.s("stats.by_version"): lambda case, proc, o: _art_14_2_version(case, o, L),
+        L.s("stats.by_minors"): lambda case, proc, o: minors[minors_involved(case, o)],
+        L.s("stats.by_instance"): lambda case, proc, o: L.v("level", proc.level),
     }
     tables = []
     for title, key in splits.items():

@@ -19,14 +19,15 @@ from casebook import formatting, parallel
 from casebook.changes import amendments
 from casebook.corpus import Corpus
 from casebook.diagnostic_codes import code_table
+from casebook.i18n import DEFAULT as DEFAULT_LANGUAGE
+from casebook.i18n import LANGUAGES, Lang, court_citation_ko
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
-from casebook.models.vocabulary import SENTENCING_FACTS
-from casebook.outcomes import OUTCOME_CLASSES, OUTCOME_LABELS
+from casebook.outcomes import OUTCOME_CLASSES
 from casebook.parallel import fork_map
 from casebook.penalties import Provision
-from casebook.precedents import coverage, fact_value_en, own_judgment, stated_facts
+from casebook.precedents import coverage, fact_value, own_judgment, stated_facts
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
@@ -46,72 +47,87 @@ def article_ko(statute: Statute) -> str:
     return f"{main}조의{branch}" if branch else f"{main}조"
 
 
-def sentence_text(s: Sentence | None) -> str:
+EN = Lang("en")
+
+
+def sentence_text(s: Sentence | None, L: Lang = EN) -> str:
+    """A sentence in words: 징역 1년 6개월, 집행유예 2년 / 1 year 6 months imprisonment, suspended for 2 years."""
     if s is None:
-        return "sentence not reported"
+        return L.s("s.not_reported")
     parts = []
     if s.life_imprisonment:
-        parts.append("life imprisonment")
+        parts.append(L.s("s.life"))
     if s.imprisonment_months:
-        parts.append(f"{formatting.term(s.imprisonment_months)} imprisonment")
+        parts.append(L.s("s.prison", term=L.term(s.imprisonment_months)))
     if s.indeterminate:
         parts.append(
-            f"indeterminate term: {formatting.term(s.indeterminate.short_months)} to "
-            f"{formatting.term(s.indeterminate.long_months)}"
+            L.s("s.indeterminate", short=L.term(s.indeterminate.short_months), long=L.term(s.indeterminate.long_months))
         )
     if s.suspended:
-        extra = ""
+        if s.suspended.period_months:
+            suspended = L.s("s.suspended", term=L.term(s.suspended.period_months))
+        else:
+            suspended = L.s("s.suspended_unknown")
+        extra = []
         if s.suspended.probation:
-            extra += ", with probation"
+            extra.append(L.s("s.probation"))
         if s.suspended.community_service_hours:
-            extra += f", {s.suspended.community_service_hours} hours of community service"
-        term = formatting.term(s.suspended.period_months) if s.suspended.period_months else "a term not reported"
-        parts.append(f"suspended for {term}{extra}")
+            extra.append(L.s("s.community_service", hours=s.suspended.community_service_hours))
+        parts.append(", ".join([suspended, *extra]))
     if s.fine_krw:
-        parts.append(f"fine of {formatting.krw(s.fine_krw)}")
+        parts.append(L.s("s.fine", amount=L.krw(s.fine_krw)))
     if s.protective_disposition_ko:
-        parts.append(f"protective disposition {s.protective_disposition_ko}")
+        parts.append(L.s("s.protective", what=s.protective_disposition_ko))
     return ", ".join(parts)
 
 
-def outcome_text(o: DefendantOutcome) -> str:
-    disposition = o.disposition.value.replace("-", " ")
-    text = sentence_text(o.sentence) if o.disposition.value == "sentenced" else disposition
+def outcome_text(o: DefendantOutcome, L: Lang = EN) -> str:
+    text = sentence_text(o.sentence, L) if o.disposition.value == "sentenced" else L.v("disposition", o.disposition)
     if o.appeal_result:
-        text = f"appeal {o.appeal_result.value.replace('-', ' ')}; {text}"
+        text = L.s("s.appeal", result=L.v("appeal_result", o.appeal_result), text=text)
     return text
 
 
-def ancillary_text(o: DefendantOutcome) -> str:
+def ancillary_text(o: DefendantOutcome, L: Lang = EN) -> str:
     a = o.ancillary
     if a is None:
         return ""
     parts = []
     if a.treatment_program_hours:
-        parts.append(f"{a.treatment_program_hours} h treatment programme")
+        parts.append(L.s("a.treatment", hours=a.treatment_program_hours))
     if a.other_program_hours:
-        parts.append(f"{a.other_program_hours} h other programme")
+        parts.append(L.s("a.other_program", hours=a.other_program_hours))
     if a.employment_ban_years:
-        parts.append(f"{a.employment_ban_years:g}-year employment ban")
+        parts.append(L.s("a.employment_ban", years=L.years(a.employment_ban_years)))
     if a.disclosure_years:
-        parts.append(f"{a.disclosure_years:g}-year disclosure")
+        parts.append(L.s("a.disclosure_years", years=L.years(a.disclosure_years)))
     elif a.disclosure_ordered:
-        parts.append("disclosure of personal information")
+        parts.append(L.s("a.disclosure"))
     if a.notification_years:
-        parts.append(f"{a.notification_years:g}-year notification")
+        parts.append(L.s("a.notification_years", years=L.years(a.notification_years)))
     elif a.notification_ordered:
-        parts.append("notification of personal information")
+        parts.append(L.s("a.notification"))
     if a.electronic_monitoring_years:
-        parts.append(f"{a.electronic_monitoring_years:g}-year electronic monitoring")
+        parts.append(L.s("a.monitoring", years=L.years(a.electronic_monitoring_years)))
     if a.forfeiture_krw:
-        parts.append(f"forfeiture {formatting.krw(a.forfeiture_krw)}")
+        parts.append(L.s("a.forfeiture", amount=L.krw(a.forfeiture_krw)))
     if a.collection_krw:
-        parts.append(f"collection {formatting.krw(a.collection_krw)}")
+        parts.append(L.s("a.collection", amount=L.krw(a.collection_krw)))
     return "; ".join(parts)
 
 
+def _text_of(obj, name: str) -> str | None:
+    """A record field by name, or None when the model has no such field (looked up first:
+    a missing attribute on a pydantic model raises, slowly)."""
+    if obj is None or name not in type(obj).model_fields:
+        return None
+    return getattr(obj, name)
+
+
 class Renderer:
-    def __init__(self, corpus: Corpus, today):
+    def __init__(self, corpus: Corpus, today, lang: str = "en"):
+        self.lang = lang
+        self.L = L = Lang(lang)
         self.corpus = corpus
         self.today = today
         self.statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
@@ -131,30 +147,68 @@ class Renderer:
         )
         self.env.filters.update(md=md, urlsafe=urlsafe, slug=slug, fm=front_matter, code=code)
         self.env.globals.update(
-            penalty=formatting.penalty,
+            L=L,
+            t=L.t,
+            v=L.v,
+            date=L.date,
+            ko=L.ko,
+            lang=lang,
+            field=self.field,
+            field_text=self.field_text,
+            other_lang=self.other_lang,
+            penalty=L.penalty,
             cite=self.cite,
-            sentence=sentence_text,
-            outcome=outcome_text,
+            sentence=lambda s: sentence_text(s, L),
+            outcome=lambda o: outcome_text(o, L),
             applied_version=self.applied_version,
             facts_of=self.facts_of,
-            fact_label=lambda name: SENTENCING_FACTS[name][1],
-            term=formatting.term,
+            fact_label=lambda name: L.v("fact", name),
+            term=L.term,
             judgment_of=self.judgment_of,
-            period=overview.period_label,
+            period=lambda p: overview.period_label(p, L),
+            phrase=L.phrase,
+            requires=lambda p: ", ".join(L.v("mental_element", m) for m in p.mental_elements),
         )
+
+    # Record text in the page's language ---------------------------------------------------
+    def other_lang(self, text: object, lang: str) -> Markup:
+        """Record text in another language than the page's, marked as such (`lang`), as text."""
+        if text is None or text == "":
+            return Markup("")
+        if lang == self.lang:
+            return md(text)
+        return Markup(f'<span lang="{lang}">{md(text)}</span>')
+
+    def field(self, obj, name: str, missing: str = "missing") -> Markup:
+        """A record's `<name>_ko` on Korean pages, `<name>_en` on English ones. A record that has
+        it only in the other language shows that, marked with its language and a note saying so
+        (never a translation); nothing when it has neither."""
+        own = _text_of(obj, f"{name}_{self.lang}")
+        if own:
+            return md(own)
+        other = _text_of(obj, f"{name}_{self.L.other}")
+        if not other:
+            return Markup("")
+        note = self.L.t(f"{missing}_{self.lang}")
+        return Markup(f'{self.other_lang(other, self.L.other)} <span class="cb-other-lang-note">({note})</span>')
+
+    def field_text(self, obj, name: str) -> str:
+        """The same choice as plain text (for front matter and data files): own language first."""
+        return _text_of(obj, f"{name}_{self.lang}") or _text_of(obj, f"{name}_{self.L.other}") or ""
 
     def cite(self, citation) -> Markup:
         source = self.sources.get(citation.source)
         name = md(source.publisher if source else citation.source)
         link = f"[{name}]({self.base}sources/index.md#{slug(citation.source)})"
         if citation.quote:
-            link += f": “{md(citation.quote)}”"
-        return Markup(link)
+            quote_lang = source.language if source is not None and source.language in LANGUAGES else self.lang
+            link += f": “{self.other_lang(citation.quote, quote_lang)}”"
+        return Markup(f'<span class="cb-cite">{link}</span>')
 
     def facts_of(self, outcome: DefendantOutcome) -> list[dict]:
         """The facts a decision's record states, each with its value in words and its citations."""
         return [
-            {"name": name, "value": fact_value_en(name, fact, outcome.facts), "sources": fact.sources}
+            {"name": name, "value": fact_value(name, fact, outcome.facts, self.L), "sources": fact.sources}
             for name, fact in stated_facts(outcome)
         ]
 
@@ -173,6 +227,9 @@ class Renderer:
             return ""
         start, end = period.from_.earliest(), (period.to or period.from_).latest()
         return ", ".join(v.id for v in versions_during(statute, start, end))
+
+    def citation_court(self, statute: Statute, version: StatuteVersion, paragraph: int | None = None) -> str:
+        return court_citation_ko(statute, version, paragraph)
 
     def citation_ko(self, statute: Statute, version: StatuteVersion) -> str:
         act = statute.act.short_title_ko or statute.act.title_ko
@@ -200,6 +257,7 @@ class Renderer:
             cited_by=sorted(cited_by, key=lambda c: c.id),
             citation_ko=lambda v: self.citation_ko(statute, v),
             citation_en=lambda v: self.citation_en(statute, v),
+            citation_court=lambda v, p=None: self.citation_court(statute, v, p),
         )
 
     def cited_by(self) -> dict[str, list[Case]]:
@@ -226,7 +284,8 @@ class Renderer:
                     where.append(text)
         life = " or life" if lawful.life_available else ""
         span = f"{formatting.term(lawful.min_months)} to {formatting.term(lawful.max_months)}{life}"
-        return f"range {span}: " + "; ".join(where) if where else f"range {span}"
+        text = f"range {span}: " + "; ".join(where) if where else f"range {span}"
+        return self.L.phrase(text)  # ranges.py words it in English
 
     @staticmethod
     def _first_instance(case: Case, proc):
@@ -239,15 +298,16 @@ class Renderer:
         return proc
 
     def case_page(self, case: Case) -> str:
-        labels = {d.id: d.label_en for d in case.defendants}
+        labels = {d.id: self.field(d, "label") for d in case.defendants}
+        L = self.L
         rows = [
             {
                 "defendant": labels.get(o.defendant, o.defendant),
-                "level": p.level.value,
-                "court": p.court_en or "not reported",
-                "decided": p.decided or "not reported",
-                "outcome": outcome_text(o),
-                "ancillary": ancillary_text(o),
+                "level": L.v("level", p.level),
+                "court": self.field(p, "court") or L.t("not_reported"),
+                "decided": L.date(p.decided) or L.s("not_reported"),
+                "outcome": outcome_text(o, L),
+                "ancillary": ancillary_text(o, L),
                 "falls": self.falls(case, p, o),
             }
             for d in case.defendants
@@ -260,7 +320,7 @@ class Renderer:
         for count in case.reported_counts:
             if not count.defendants:
                 values.setdefault((count.counted.value, count.scope_en or ""), set()).add(count.value)
-        conflicting = sorted({k[0].replace("-", " ") for k, v in values.items() if len(v) > 1})
+        conflicting = sorted({L.v("counted", k[0]) for k, v in values.items() if len(v) > 1})
         timeline = _in_decision_order(case)
         return self.env.get_template("case.md.j2").render(
             timeline=timeline,
@@ -270,14 +330,15 @@ class Renderer:
             label=lambda d: labels.get(d, d),
         )
 
-    def pages(self) -> dict[str, str]:
-        """Relative path under docs/ -> file text, for every generated page and download.
+    def pages(self, shared: bool = True) -> dict[str, str]:
+        """Relative path under the language's docs folder -> file text, for every generated
+        page and (with `shared`) the downloads, which both languages link to.
 
         The pages are independent jobs over the same validated records; at scale they run on
         every core (case pages in batches, the big downloads and indexes beside them), and only
         the texts travel back from the workers.
         """
-        jobs = self._jobs()
+        jobs = self._jobs(shared)
         big = len(self.cases) >= parallel.MIN_ITEMS
         out: dict[str, str] = {}
         # Workers get job numbers (a job is a closure, which cannot travel); they inherit the jobs.
@@ -285,7 +346,7 @@ class Renderer:
             out.update(files)
         return out
 
-    def _jobs(self) -> list:
+    def _jobs(self, shared: bool = True) -> list:
         """Every page-writing job, the slowest first so that no worker is left with a long tail."""
         ids = sorted(self.cases)
         batch = 200
@@ -294,12 +355,12 @@ class Renderer:
             return lambda: {f"cases/{i}.md": self.case_page(self.cases[i]) for i in ids[start : start + batch]}
 
         return [
-            *(partial(exports.kind_files, self.corpus, kind) for kind in exports.KIND_ORDER),
-            partial(tooldata.tool_files, self.corpus, sentence_text),
+            *(partial(exports.kind_files, self.corpus, kind) for kind in exports.KIND_ORDER if shared),
+            partial(tooldata.tool_files, self.corpus, self.L),
             self._statute_pages,
             self._index_pages,
             self._root_pages,
-            exports.schema_files,
+            *([exports.schema_files] if shared else []),
             *(case_batch(start) for start in range(0, len(ids), batch)),
         ]
 
@@ -309,23 +370,25 @@ class Renderer:
     def _index_pages(self) -> dict[str, str]:
         out = {}
         index = self.env.get_template("index_list.md.j2")
+        L = self.L
         out["statutes/index.md"] = index.render(
-            title="Statutes",
+            title=L.s("index.statutes"),
             items=[
                 {
-                    "label": f"{s.act.short_title_ko or s.act.title_ko} 제{article_ko(s)} — {s.heading_en}",
+                    "label": Markup(f"{md(s.act.short_title_ko or s.act.title_ko)} 제{article_ko(s)} — ")
+                    + self.field(s, "heading"),
                     "id": s.id,
-                    "note": f"{len(s.versions)} version(s)",
+                    "note": L.s("statute.versions_note", n=len(s.versions)),
                 }
                 for s in sorted(self.statutes.values(), key=lambda s: (s.act.title_en, _article_key(s.article)))
             ],
         )
-        rows = overview.case_rows(self.corpus, sentence_text)
+        rows = overview.case_rows(self.corpus, lambda s: sentence_text(s, L), L)
         groups: dict[str, list] = {}
         for row in rows:
             groups.setdefault(row["group"], []).append(row)
         out["cases/index.md"] = self.env.get_template("cases_index.md.j2").render(
-            rows=rows, groups=sorted(groups.items())
+            rows=rows, groups=[(label, items) for (_, label), items in sorted(groups.items())]
         )
         out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
             sources=sorted(self.sources.values(), key=lambda s: s.id)
@@ -341,27 +404,31 @@ class Renderer:
             out["penalties.md"] = self.env.get_template("penalties.md.j2").render(
                 matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
             )
+            L = self.L
             all_counts, n_all = overview.outcome_distribution(self.corpus)
             final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
             out["statistics.md"] = self.env.get_template("statistics.md.j2").render(
-                all_decisions=overview.outcome_chart(all_counts, n_all, "Outcomes of recorded deepfake decisions"),
-                final_decisions=overview.outcome_chart(final_counts, n_final, "Latest outcome per defendant"),
-                figures=overview.figure_views(self.corpus),
-                breakdowns=overview.outcome_breakdowns(self.corpus),
-                classes=[c.replace("-", " ").capitalize() for c in OUTCOME_CLASSES],
+                all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
+                final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
+                figures=overview.figure_views(self.corpus, L),
+                breakdowns=overview.outcome_breakdowns(self.corpus, L),
+                classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),
             )
             out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
                 guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
-                term=overview.term_or_blank,
+                term=lambda months: L.term(months) if months is not None else "",
             )
             out["downloads.md"] = self.env.get_template("downloads.md.j2").render(
-                kinds=exports.KIND_ORDER, updated=overview.last_update(self.corpus)
+                kinds=exports.KIND_ORDER,
+                updated=overview.last_update(self.corpus),
+                # The files are written once, beside the Korean pages at the site root.
+                root="" if self.lang == DEFAULT_LANGUAGE else "../",
             )
             out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
-            out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus))
+            out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus, L))
             out["diagnostics.md"] = self.env.get_template("diagnostics.md.j2").render(codes=code_table())
-            out["feed.xml"] = feed.atom(self.corpus)
+            out["feed.xml"] = feed.atom(self.corpus, L)
             return out
         finally:
             self.base = "../"
@@ -386,7 +453,7 @@ class Renderer:
             "n_figures": sum(1 for _ in self.corpus.typed("figure")),
             "n_sources": len(self.sources),
             "official_cases": latest,
-            "official_agency": npa.agency_en if npa else "",
+            "official_agency": self.field(npa, "agency") if npa else "",
         }
 
     def _coverage_context(self) -> dict:
@@ -412,8 +479,19 @@ class Renderer:
             "n_only_c": sum(1 for p, o in decided if strengths(p, o) == {"C"}),
             "n_two_sources": sum(1 for p, o in decided if len({c.source for c in [*o.sources, *p.sources]}) >= 2),
             "classes": overview.outcome_distribution(self.corpus)[0],
-            "outcome_labels": [(k, OUTCOME_LABELS[k]) for k in OUTCOME_CLASSES],
+            "outcome_labels": [(k, self.L.v("outcome", k)) for k in OUTCOME_CLASSES],
         }
+
+
+def render_pages(corpus: Corpus, today) -> dict[str, str]:
+    """Every generated file of the bilingual site, in the i18n plugin's folder layout: ko/
+    (the site root) and en/ (under /en/). The downloads are written once, with the Korean
+    pages at the root, and both languages link there."""
+    out = {}
+    for lang in LANGUAGES:
+        for relative, text in Renderer(corpus, today, lang).pages(shared=lang == DEFAULT_LANGUAGE).items():
+            out[f"{lang}/{relative}"] = text
+    return out
 
 
 def _in_decision_order(case: Case) -> list:

@@ -15,7 +15,8 @@ _plugin = CasebookPagesPlugin(csp=False, wait_for_search=False)
 
 
 def on_pre_build(config, **kwargs) -> None:
-    preview.restage()
+    if _plugin.depth == 0:  # not again for the English build nested in the Korean one
+        preview.restage()
     _plugin.on_pre_build(config)
 
 
@@ -26,7 +27,9 @@ def on_serve(server, config, builder, **kwargs):
     return server
 
 
+on_config = _plugin.on_config
 on_files = _plugin.on_files
+on_post_template = _plugin.on_post_template
 on_post_page = _plugin.on_post_page
 on_post_build = _plugin.on_post_build
 on_build_error = _plugin.on_build_error

@@ -45,29 +45,43 @@ def finder_facets(case, proc, outcome, judgments) -> dict:
     }
 
 
-def finder_rows(corpus: Corpus, sentence_text) -> list[dict]:
+def finder_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
+    """One row per decision, its words in the site language `L` (English by default): the
+    title, court and defendant's label in that language where the record has them, and the
+    other language's beside them for the name search (서울중앙 finds 서울중앙지방법원)."""
+    from casebook.i18n import Lang
+
+    L = L or Lang("en")
+
+    def own(obj, name):
+        return getattr(obj, f"{name}_{L.code}", None) or getattr(obj, f"{name}_{L.other}", None) or ""
+
     rows = []
     judgments = judgments_of(corpus)
     for record in corpus.typed("case"):
         case = record.model
-        labels = {d.id: d.label_en for d in case.defendants}
+        labels = {d.id: own(d, "label") for d in case.defendants}
         for proc, outcome in decisions(case):
             s = outcome.sentence
             rows.append(
                 {
                     "case": case.id,
-                    "title": case.title_en,
+                    "title": own(case, "title"),
                     "title_ko": case.title_ko,
+                    "title_en": case.title_en,
                     "aliases": case.aliases + [p.case_number for p in case.proceedings if p.case_number],
                     "relevance": case.relevance,
                     "url": f"cases/{case.id}.html",
-                    "court": proc.court_en or "",
+                    "court": own(proc, "court"),
+                    "courts": [c for c in (proc.court_ko, proc.court_en) if c],
                     "level": proc.level.value,
+                    "level_label": L.v("level", proc.level),
                     "decided": str(proc.decided) if proc.decided else "",
+                    "decided_label": L.date(proc.decided) if proc.decided else "",
                     "year": proc.decided.year if proc.decided else None,
                     "defendant": labels.get(outcome.defendant, outcome.defendant),
                     "outcome": outcome_class(outcome),
-                    "sentence": sentence_text(s) if s else outcome.disposition.value.replace("-", " "),
+                    "sentence": sentence_text(s) if s else L.v("disposition", outcome.disposition),
                     "months": (s.imprisonment_months or 0) if s else 0,
                     "life": bool(s and s.life_imprisonment),
                     "statutes": sorted({f"{c.statute} ¶{p}" for c in outcome.counts for p in c.paragraphs}),
@@ -116,8 +130,24 @@ def _script(name: str, data) -> str:
     return f"window.{name} = " + json.dumps(data, ensure_ascii=False) + ";\n"
 
 
-def tool_files(corpus: Corpus, sentence_text) -> dict[str, str]:
+def finder_text(L) -> dict:
+    """The finder's words in the page's language (the catalogue's; finder.js prints them)."""
+    from casebook.outcomes import OUTCOME_CLASSES
+
     return {
-        "data/finder.js": _script("casebookFinder", finder_rows(corpus, sentence_text)),
+        "outcomes": {c: L.v("outcome_short", c) for c in OUTCOME_CLASSES},
+        "not_reported": L.s("not_reported"),
+        "show_all": L.s("finder.show_all"),
+        "count": L.s("finder.count"),
+        "showing": L.s("finder.showing"),
+    }
+
+
+def tool_files(corpus: Corpus, L) -> dict[str, str]:
+    from casebook.site.render import sentence_text
+
+    rows = finder_rows(corpus, lambda s: sentence_text(s, L), L)
+    return {
+        "data/finder.js": _script("casebookFinder", rows) + _script("casebookFinderText", finder_text(L)),
         "data/provisions.js": _script("casebookProvisions", provision_rows(corpus)),
     }

@@ -1,20 +1,32 @@
 // Case finder: filters the build's decision rows in the browser; state lives in the URL.
+// Its words come with the rows (data/finder.js, from the site's catalogue), in the page's language.
 (function () {
   var rows = window.casebookFinder || [];
+  var text = window.casebookFinderText || {};
   var form = document.getElementById("cb-finder-form");
   if (!form) return;
-  rows.forEach(function (r) { r.names = fold([r.title, r.title_ko].concat(r.aliases).join("|")); });
+  // The name box matches titles, aliases, case numbers, courts (Korean and English) and labels,
+  // in part: 서울중앙 finds 서울중앙지방법원.
+  rows.forEach(function (r) {
+    r.names = fold([r.title, r.title_ko, r.title_en, r.defendant, r.level_label].concat(r.aliases, r.courts || []).join("|"));
+  });
   var body = document.querySelector("#cb-finder-table tbody");
   var count = document.getElementById("cb-finder-count");
   var PAGE = 200;
   var showAll = false;
   var more = document.createElement("button");
   more.type = "button";
-  more.textContent = "Show all";
+  more.textContent = text.show_all || "Show all";
   more.className = "md-button";
   more.addEventListener("click", function () { showAll = true; render(); });
   document.getElementById("cb-finder-table").after(more);
-  var OUTCOMES = { custodial: "prison", suspended: "suspended", fine: "fine", juvenile: "juvenile", acquitted: "acquitted", other: "other", "not-reported": "not reported" };
+  var OUTCOMES = text.outcomes || { custodial: "prison", suspended: "suspended", fine: "fine", juvenile: "juvenile", acquitted: "acquitted", other: "other", "not-reported": "not reported" };
+  var NOT_REPORTED = text.not_reported || "not reported";
+  var LEVELS = {};
+  rows.forEach(function (r) { LEVELS[r.level] = r.level_label || r.level; });
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (_, k) { return values[k]; });
+  }
 
   function fill(name, values, label) {
     var select = form.elements[name];
@@ -32,7 +44,7 @@
   }
   fill("court", unique(function (r) { return r.court; }));
   fill("year", unique(function (r) { return r.year === null ? "" : String(r.year); }).reverse());
-  fill("level", unique(function (r) { return r.level; }));
+  fill("level", unique(function (r) { return r.level; }), function (v) { return LEVELS[v]; });
   fill("statute", unique(function (r) { return r.statutes; }));
   fill("outcome", Object.keys(OUTCOMES), function (v) { return OUTCOMES[v]; });
 
@@ -79,12 +91,13 @@
     var shown = showAll ? found : found.slice(0, PAGE);
     shown.forEach(function (r) {
       var tr = document.createElement("tr");
-      cell(tr, r.title, r.url); cell(tr, r.defendant); cell(tr, r.level); cell(tr, r.court || "not reported");
-      cell(tr, r.decided || "not reported"); cell(tr, OUTCOMES[r.outcome]); cell(tr, r.sentence); cell(tr, r.statutes.join(", "));
+      cell(tr, r.title, r.url); cell(tr, r.defendant); cell(tr, LEVELS[r.level]); cell(tr, r.court || NOT_REPORTED);
+      cell(tr, r.decided_label || r.decided || NOT_REPORTED); cell(tr, OUTCOMES[r.outcome]); cell(tr, r.sentence); cell(tr, r.statutes.join(", "));
       body.appendChild(tr);
     });
-    count.textContent = found.length + " of " + rows.length + " decisions" +
-      (shown.length < found.length ? " (showing the first " + shown.length + ")" : "");
+    var counts = { found: found.length, total: rows.length, shown: shown.length };
+    count.textContent = format(text.count || "{found} of {total} decisions", counts) +
+      (shown.length < found.length ? format(text.showing || " (showing the first {shown})", counts) : "");
     more.hidden = shown.length >= found.length;
     var params = new URLSearchParams();
     Object.keys(s).forEach(function (k) { if (s[k] && !(k === "sort" && s[k] === "date") && !(k === "relevance" && s[k] === "deepfake")) params.set(k, s[k]); });
