@@ -120,6 +120,7 @@ def generate(out: Path, cases: int) -> Path:
         shutil.copytree(REPO / name, out / name)
     shutil.copy(REPO / "mkdocs.yml", out / "mkdocs.yml")
     shutil.copy(REPO / "CONTRIBUTING.md", out / "CONTRIBUTING.md")
+    shutil.copy(REPO / "CONTRIBUTING.ko.md", out / "CONTRIBUTING.ko.md")
     for folder in ("cases", "figures", "guidelines"):
         (out / folder).mkdir()
     for i in range(50):

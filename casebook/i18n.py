@@ -385,7 +385,7 @@ class Lang:
         """2024. 10. 16. / 16 Oct 2024; a partial date as far as it is known (2025. 3. / Mar 2025)."""
         if value is None or value == "":
             return ""
-        if isinstance(value, dt.date) or isinstance(value, PartialDate):
+        if isinstance(value, (dt.date, PartialDate)):
             y, m, d = value.year, value.month, value.day
         else:
             match = _ISO.match(str(value))

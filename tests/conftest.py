@@ -35,6 +35,7 @@ def site_repo(valid_repo: Path) -> Path:
     shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
     shutil.copytree(REPO / "docs", valid_repo / "docs")
     shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
+    shutil.copy(REPO / "CONTRIBUTING.ko.md", valid_repo / "CONTRIBUTING.ko.md")
     return valid_repo
 
 

@@ -254,6 +254,7 @@ def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(REPO / "docs", repo / "docs")
     shutil.copy(REPO / "CONTRIBUTING.md", repo / "CONTRIBUTING.md")
+    shutil.copy(REPO / "CONTRIBUTING.ko.md", repo / "CONTRIBUTING.ko.md")
     glossary = repo / "docs" / "glossary.md"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n<script>window.__pwned = 'docs'</script>\n")
     case = repo / "cases" / "example-case.yaml"
@@ -274,7 +275,7 @@ def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp
         pg = context.new_page()
         violations = []
         pg.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-        for path in ("glossary.html", "cases/example-case.html"):
+        for path in ("en/glossary.html", "cases/example-case.html", "en/cases/example-case.html"):
             pg.goto(f"http://127.0.0.1:{server.server_port}/{path}")
             pg.wait_for_load_state("load")
             assert pg.evaluate("typeof window.__pwned") == "undefined", path

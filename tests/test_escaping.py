@@ -119,6 +119,7 @@ def clean_site(tmp_path_factory):
     shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
     shutil.copytree(REPO / "docs", repo / "docs")
     shutil.copy(REPO / "CONTRIBUTING.md", repo / "CONTRIBUTING.md")
+    shutil.copy(REPO / "CONTRIBUTING.ko.md", repo / "CONTRIBUTING.ko.md")
     # The same fields filled with harmless words: the pages have the same shape as the hostile ones.
     filled = hostile_corpus(repo, "Plain words only")
     assert build_site(repo, repo / "site", today=FIXTURE_TODAY) == 0
@@ -156,7 +157,7 @@ def test_front_matter_breakers_keep_the_title(site_repo, title):
 
     edit(site_repo / "cases" / "example-case.yaml", "title_en: Example case", f"title_en: {json.dumps(title)}")
     assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
-    html = (site_repo / "site" / "cases" / "example-case.html").read_text(encoding="utf-8")
+    html = (site_repo / "site" / "en" / "cases" / "example-case.html").read_text(encoding="utf-8")  # title_en
 
     class Heads(HTMLParser):
         def __init__(self):

@@ -125,11 +125,13 @@ def test_an_age_needs_exactly_one_of_age_or_decade(valid_repo):
 
 def test_the_case_page_shows_the_judgment_its_stated_range_and_the_facts(judged_repo):
     import html
+    import re
 
     from casebook.site.render import Renderer
     from conftest import FIXTURE_TODAY
 
     page = html.unescape(Renderer(validate(judged_repo).corpus, FIXTURE_TODAY).pages()["cases/example-case.md"])
+    page = re.sub(r"</?span[^>]*>", "", page)  # record text in the other language is marked with its lang
     assert "[judgment on law.go.kr](https://www.law.go.kr/LSW/precInfoP.do?precSeq=1)" in page
     assert "Statutory range the court stated (법률상 처단형의 범위): 징역 6월∼5년 (6 months to 5 years)" in page
     assert "Prior record: no prior record" in page and "Victims: 2" in page

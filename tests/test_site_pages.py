@@ -34,6 +34,22 @@ def test_page_matches_golden(rendered, page):
     assert pages[page] == golden.read_text(encoding="utf-8")
 
 
+@pytest.fixture(scope="module")
+def rendered_ko():
+    from casebook.site.render import render_pages
+
+    corpus = validate_repository(FIXTURES / "valid", today=FIXTURE_TODAY).corpus
+    return render_pages(corpus, FIXTURE_TODAY)
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_korean_page_matches_golden(rendered_ko, page):
+    golden = GOLDEN / ("ko__" + page.replace("/", "__"))
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(rendered_ko[f"ko/{page}"], encoding="utf-8")
+    assert rendered_ko[f"ko/{page}"] == golden.read_text(encoding="utf-8")
+
+
 def test_json_exports_are_the_records(rendered):
     corpus, pages = rendered
     for kind in ("statute", "case", "source", "figure", "guideline"):

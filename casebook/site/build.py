@@ -181,7 +181,11 @@ def serve_site(root: Path, dev_addr: str) -> int:
         docs = stage_docs(root, report, staging, today)
         preview.start(root, docs, today)
         folders = [folder for _, folder in RECORD_FOLDERS]
-        watched = [root / name for name in (*folders, "docs", "CONTRIBUTING.md") if (root / name).exists()]
+        watched = [
+            root / name
+            for name in (*folders, "docs", "CONTRIBUTING.md", "CONTRIBUTING.ko.md")
+            if (root / name).exists()
+        ]
         print(
             f"Serving Casebook at http://{dev_addr}/ (Korean, e.g. /cases/<id>.html; English under /en/); Ctrl+C stops it.",
             flush=True,

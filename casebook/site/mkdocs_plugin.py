@@ -125,6 +125,7 @@ class CasebookPagesPlugin(BasePlugin):
         self.feeders = []
         self.root_404 = None
 
+    @event_priority(-110)  # after the i18n plugin's (-100), which says where each file goes
     def on_files(self, files, config, **kwargs):
         # HTML that MkDocs copies as it is (none today) never passes on_post_page.
         self.copied_html += [f.dest_uri for f in files.static_pages() if f.dest_uri.endswith((".html", ".htm"))]
@@ -165,11 +166,10 @@ class CasebookPagesPlugin(BasePlugin):
         return output
 
     def on_post_template(self, output_content: str, template_name: str, config, **kwargs) -> str:
-        if template_name == "404.html":
-            # Every build writes the site's one 404.html (it speaks both languages): keep the
-            # Korean build's, whose <html lang> is the site root's.
-            if config.theme["language"] != DEFAULT_LANGUAGE and self.root_404 is not None:
-                return self.root_404
+        # Every build writes the site's one 404.html (it speaks both languages): keep the
+        # Korean build's, whose <html lang> is the site root's.
+        if template_name == "404.html" and config.theme["language"] != DEFAULT_LANGUAGE and self.root_404:
+            return self.root_404
         if self.csp and template_name.endswith(".html"):  # 404.html
             output_content = with_csp(output_content, self._base_urls.pop(template_name), self._features(config))
         if template_name == "404.html":
