@@ -265,6 +265,32 @@ UI: dict[str, tuple[str, str]] = {
     "finder.show_all": ("모두 보기", "Show all"),
     "finder.count": ("판결 {total}건 중 {found}건", "{found} of {total} decisions"),
     "finder.showing": (" (처음 {shown}건 표시)", " (showing the first {shown})"),
+    # Penalty on a date (penalty-tool.js prints these)
+    "tool.choose_date": ("범행일을 고르십시오.", "Choose the offence date."),
+    "tool.none": (
+        "그날 이 행위를 처벌한 조문이 Casebook에 없습니다.",
+        "No provision in Casebook punished this conduct on that date.",
+    ),
+    "tool.penalty": ("법정형: ", "Penalty: "),
+    "tool.requires": ("요건: ", "Requires: "),
+    "tool.at_judgment": ("선고 시({date}): {reason}.", "At judgment ({date}): {reason}."),
+    "tool.governing": ("적용 법률: ", "Governing: "),
+    "tool.r_not_a_crime": (
+        "형법 제1조 제2항: 선고 시 이 조문상 범죄를 구성하지 않으므로 이 조문으로 처벌할 수 없음",
+        "Criminal Act Art. 1(2): the act no longer constitutes a crime under this article at judgment, so it is not punishable under it",
+    ),
+    "tool.r_same": (
+        "형법 제1조 제1항: 행위 시와 선고 시에 같은 버전이 시행 중",
+        "Criminal Act Art. 1(1): the same version was in force at the act and at judgment",
+    ),
+    "tool.r_lighter": (
+        "형법 제1조 제2항: 행위 후 법률이 변경되어 신법의 형이 가벼우므로 신법 적용",
+        "Criminal Act Art. 1(2): the law was changed after the act and the new penalty is lighter, so the new law applies",
+    ),
+    "tool.r_old": (
+        "형법 제1조 제1항: 행위 시의 법률 적용(신법이 가볍지 않음)",
+        "Criminal Act Art. 1(1): the law at the time of the act applies (the later version is not lighter)",
+    ),
     # Sentences, outcomes and orders in words
     "s.not_reported": ("형 보도되지 않음", "sentence not reported"),
     "s.life": ("무기징역", "life imprisonment"),

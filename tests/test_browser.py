@@ -87,35 +87,41 @@ def shot(pg, name):
 
 
 @pytest.mark.parametrize(
-    ("query", "expected"),
+    ("prefix", "query", "expected"),
     [
-        ("SNU deepfake", "Seoul National University deepfake case"),
-        ("서울대 딥페이크", "Seoul National University deepfake case"),
-        ("허위영상물", "성폭력처벌법 제14조의2"),
-        ("Kim Nok-wan", "Kim Nok-wan"),
+        ("en/", "SNU deepfake", "Seoul National University deepfake case"),
+        ("en/", "서울대 딥페이크", "Seoul National University deepfake case"),
+        ("en/", "허위영상물", "성폭력처벌법 제14조의2"),
+        ("en/", "Kim Nok-wan", "Kim Nok-wan"),
+        ("", "서울대 딥페이크", "서울대 딥페이크 사건"),
+        ("", "허위영상물 등의 반포등", "성폭력처벌법 제14조의2"),
     ],
 )
-def test_search_page_finds_pages_in_korean_and_english(page, site_url, query, expected):
-    page.goto(f"{site_url}/search.html")
+def test_search_page_finds_pages_in_korean_and_english(page, site_url, prefix, query, expected):
+    # Each language's search page searches its own pages (Pagefind keeps one index per <html lang>).
+    page.goto(f"{site_url}/{prefix}search.html")
     page.locator(".pagefind-ui__search-input").fill(query)
     titles = page.locator(".pagefind-ui__result-title")
     titles.first.wait_for(timeout=30000)
     expect(titles.filter(has_text=expected).first).to_be_visible()
     assert expected in " ".join(titles.all_text_contents()[:5])  # among the first five results
-    shot(page, "search")
+    links = page.locator(".pagefind-ui__result-link").evaluate_all("(links) => links.map((a) => a.href)")
+    english = [link for link in links if "/en/" in link]
+    assert english == links if prefix else not english  # results in the search page's language
+    shot(page, f"search-{prefix.strip('/') or 'ko'}")
 
 
 def test_search_page_link_with_a_query(page, site_url):
-    page.goto(f"{site_url}/search.html?q=Cho%20Ju-bin")
+    page.goto(f"{site_url}/en/search.html?q=Cho%20Ju-bin")
     expect(page.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=30000)
     expect(page.locator(".pagefind-ui__results")).to_contain_text("Cho Ju-bin")
 
 
 def test_home_and_snu_case_page(page, site_url):
-    page.goto(f"{site_url}/index.html")
+    page.goto(f"{site_url}/en/index.html")
     expect(page.locator("article")).to_contain_text("Data as of")
     shot(page, "home")
-    page.goto(f"{site_url}/cases/snu-deepfake.html")
+    page.goto(f"{site_url}/en/cases/snu-deepfake.html")
     table = page.locator("table", has_text="Against the lawful range")
     expect(table).to_contain_text("9 years imprisonment")
     expect(table).to_contain_text("3 years 6 months imprisonment")
@@ -124,14 +130,14 @@ def test_home_and_snu_case_page(page, site_url):
 
 
 def test_statute_page_offers_the_pinned_citation(page, site_url):
-    page.goto(f"{site_url}/statutes/sexual-crimes-act-14-2.html")
+    page.goto(f"{site_url}/en/statutes/sexual-crimes-act-14-2.html")
     expect(page.locator("article")).to_contain_text("성폭력처벌법 제14조의2 제4항 (2024. 10. 16. 시행)")
     expect(page.locator("article")).to_contain_text("minimum 3 years replaces maximum 7 years")
     shot(page, "statute-14-2")
 
 
 def test_case_finder_filters_and_keeps_them_in_the_url(page, site_url):
-    page.goto(f"{site_url}/finder.html")
+    page.goto(f"{site_url}/en/finder.html")
     rows = page.locator("#cb-finder-table tbody tr")
     total = rows.count()
     assert total >= 20
@@ -162,11 +168,18 @@ def test_case_finder_filters_on_the_facts_courts_weigh(page, site_url):
         if r["relevance"] == "deepfake" and r["facets"]["prior_record"] == "none" and r["facets"]["judgment"] == "yes"
     )
     assert expected  # the real corpus has judged first offenders (2024고합93, 2024노1823)
-    page.goto(f"{site_url}/finder.html?prior_record=none&judgment=yes")
+    page.goto(f"{site_url}/en/finder.html?prior_record=none&judgment=yes")
     expect(page.locator("#cb-finder-count")).to_contain_text(f"{len(expected)} of ")
     assert sorted(page.locator("#cb-finder-table tbody tr td:nth-child(2)").all_text_contents()) == expected
     page.select_option("select[name=minors]", "yes")  # the Youth Protection Act counts mean minors
-    minors = [r for r in rows if r["defendant"] in expected and r["minors"] is True]
+    minors = [
+        r
+        for r in rows
+        if r["relevance"] == "deepfake"
+        and r["facets"]["prior_record"] == "none"
+        and r["facets"]["judgment"] == "yes"
+        and r["facets"]["minors"] == "yes"
+    ]
     expect(page.locator("#cb-finder-count")).to_contain_text(f"{len(minors)} of ")
     assert "minors=yes" in page.url
 
@@ -192,7 +205,7 @@ def _cli_penalty(*args):
     ],
 )
 def test_penalty_tool_gives_the_cli_answer(page, site_url, conduct, victim, on, judged):
-    page.goto(f"{site_url}/penalty-tool.html")
+    page.goto(f"{site_url}/en/penalty-tool.html")
     page.select_option("select[name=conduct]", conduct)
     page.select_option("select[name=victim]", victim)
     page.fill("input[name=on]", on)
@@ -227,18 +240,21 @@ def test_site_works_opened_from_disk(browser, tmp_path_factory):
     errors = []
     pg.on("pageerror", lambda e: errors.append(str(e)))
     pg.on("console", lambda m: errors.append(f"{m.text} {m.location.get('url', '')}") if m.type == "error" else None)
-    pg.goto((site / "index.html").as_uri())
+    pg.goto((site / "en" / "index.html").as_uri())
     pg.click("text=Cases")
     pg.click("text=Seoul National University deepfake case")
     expect(pg.locator("article")).to_contain_text("9 years imprisonment")
-    pg.goto((site / "finder.html").as_uri())
+    pg.click("[data-cb-lang-switch]")  # the switch works from disk too, to the same page
+    expect(pg.locator("article h1")).to_contain_text("서울대 딥페이크 사건")
+    assert pg.url.endswith("/cases/snu-deepfake.html") and "/en/" not in pg.url
+    pg.goto((site / "en" / "finder.html").as_uri())
     assert pg.locator("#cb-finder-table tbody tr").count() >= 20
     pg.fill("input[name=q]", "서울대")  # finding by name works from disk, where the search box cannot
     cases = set(pg.locator("#cb-finder-table tbody tr td:nth-child(1)").all_text_contents())
     assert cases == {"Seoul National University deepfake case"}
-    pg.goto((site / "penalty-tool.html").as_uri() + "?conduct=possess&victim=adult&on=2024-10-16")
+    pg.goto((site / "en" / "penalty-tool.html").as_uri() + "?conduct=possess&victim=adult&on=2024-10-16")
     expect(pg.locator("#cb-penalty-result")).to_contain_text("성폭력처벌법 제14조의2 제4항 (2024. 10. 16. 시행)")
-    pg.goto((site / "search.html").as_uri())  # search needs the site served, and says so from disk
+    pg.goto((site / "en" / "search.html").as_uri())  # search needs the site served, and says so from disk
     expect(pg.locator(".cb-search-unavailable")).to_be_visible()
     context.close()
     assert errors == []
@@ -286,3 +302,111 @@ def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp
     finally:
         server.shutdown()
         server.server_close()
+
+
+# A Korean visitor does the main tasks in Korean -------------------------------------------------
+
+
+def _no_english_labels(pg) -> None:
+    """The article shows no English interface label (record text marked with another lang, the
+    citations and code are records, not labels): the catalogue's English labels are absent."""
+    from test_i18n import english_labels
+
+    text = pg.locator("article").evaluate(
+        """(article) => {
+            const copy = article.cloneNode(true);
+            const records = '[lang]:not([lang="ko"]), .cb-cite, .cb-record, code, svg, .headerlink';
+            copy.querySelectorAll(records).forEach((e) => e.remove());
+            return copy.textContent;
+        }"""
+    )
+    found = sorted(label for label in english_labels() if label in text)
+    assert not found, f"{pg.url}: English interface labels {found[:5]}"
+
+
+def test_korean_visitor_finds_the_penalty_on_a_date(page, site_url):
+    page.goto(f"{site_url}/penalty-tool.html")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    page.select_option("select[name=conduct]", "possess")
+    expect(page.locator("select[name=conduct] option:checked")).to_have_text("소지")
+    page.select_option("select[name=victim]", "adult")
+    page.fill("input[name=on]", "2024-10-16")
+    page.fill("input[name=judged]", "2025-01-10")
+    result = page.locator("#cb-penalty-result")
+    expect(result).to_contain_text("성폭력처벌법 제14조의2 제4항 (2024. 10. 16. 시행)")
+    expect(result).to_contain_text("법정형: 3년 이하의 징역 또는 3,000만 원 이하의 벌금")
+    expect(result).to_contain_text("형법 제1조 제1항")
+    cli = _cli_penalty("--conduct", "possess", "--victim", "adult", "--on", "2024-10-16")
+    assert page.locator(".cb-provisions strong").all_text_contents() == [p["citation_ko"] for p in cli["provisions"]]
+    _no_english_labels(page)
+    shot(page, "ko-penalty-tool")
+
+
+def test_korean_visitor_finds_suspended_sentences_with_minor_victims(page, site_url):
+    from casebook.i18n import Lang
+    from casebook.site.render import sentence_text
+    from casebook.site.tooldata import finder_rows
+    from conftest import validate
+
+    rows = finder_rows(validate(REPO).corpus, lambda s: sentence_text(s, Lang("ko")), Lang("ko"))
+    expected = [r for r in rows if r["relevance"] == "deepfake" and r["outcome"] == "suspended" and r["minors"] is True]
+    assert expected
+    page.goto(f"{site_url}/finder.html")
+    page.select_option("select[name=outcome]", "suspended")
+    page.select_option("select[name=minors]", "yes")
+    expect(page.locator("#cb-finder-count")).to_contain_text(f"판결 {len(rows)}건 중 {len(expected)}건")
+    assert set(page.locator("#cb-finder-table tbody tr td:nth-child(6)").all_text_contents()) == {"집행유예"}
+    sentences = page.locator("#cb-finder-table tbody tr td:nth-child(7)").all_text_contents()
+    assert all("집행유예" in s for s in sentences)
+    assert "outcome=suspended" in page.url and "minors=yes" in page.url
+    _no_english_labels(page)
+    shot(page, "ko-finder")
+    # A court by part of its Korean name.
+    page.select_option("select[name=outcome]", "")
+    page.select_option("select[name=minors]", "")
+    page.fill("input[name=q]", "서울중앙")
+    courts = set(page.locator("#cb-finder-table tbody tr td:nth-child(4)").all_text_contents())
+    assert courts and all(c.startswith("서울중앙") for c in courts), courts
+
+
+def test_korean_visitor_reads_a_statute_version_and_switches_language(page, site_url):
+    page.goto(f"{site_url}/statutes/sexual-crimes-act-14-2.html")
+    article = page.locator("article")
+    expect(article).to_contain_text("현행: 2024. 10. 16. 시행 버전")
+    expect(article).to_contain_text(
+        "「성폭력범죄의 처벌 등에 관한 특례법」(2024. 10. 16. 법률 제20459호로 개정된 것) 제14조의2 제4항"
+    )
+    expect(page.locator("#version-2020-06-25")).to_contain_text("2020-06-25 버전")
+    expect(article).to_contain_text("2020. 6. 25. – 2024. 10. 15.")
+    _no_english_labels(page)
+    shot(page, "ko-statute-14-2")
+    page.click("[data-cb-lang-switch]")
+    assert page.url == f"{site_url}/en/statutes/sexual-crimes-act-14-2.html"
+    assert page.locator("html").get_attribute("lang") == "en"
+    expect(page.locator("article")).to_contain_text("In force now: version of 16 Oct 2024")
+    page.click("[data-cb-lang-switch]")
+    assert page.url == f"{site_url}/statutes/sexual-crimes-act-14-2.html"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "index.html",
+        "cases/index.html",
+        "cases/snu-deepfake.html",
+        "statutes/index.html",
+        "penalties.html",
+        "statistics.html",
+        "guidelines.html",
+        "sources/index.html",
+        "changes.html",
+        "coverage.html",
+        "downloads.html",
+        "glossary.html",
+        "search.html",
+    ],
+)
+def test_no_korean_page_shows_an_english_interface_label(page, site_url, path):
+    page.goto(f"{site_url}/{path}")
+    assert page.locator("html").get_attribute("lang") == "ko"
+    _no_english_labels(page)

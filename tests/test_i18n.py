@@ -131,6 +131,7 @@ class _Text(HTMLParser):
             tag in self.SKIP
             or a.get("lang", "ko") != "ko"
             or "cb-cite" in (a.get("class") or "")
+            or "cb-record" in (a.get("class") or "")
             or "headerlink" in (a.get("class") or "")
         )
         self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
@@ -202,9 +203,16 @@ def test_korean_at_the_root_english_under_en_each_page_linked_to_its_twin(site):
         en = (site / "en" / relative).read_text(encoding="utf-8")
         assert '<html lang="ko"' in ko and '<html lang="en"' in en
         depth = "../" * relative.count("/")
-        assert f'<link rel="alternate" href="{depth}en/{relative}" hreflang="en">' in ko
+        assert 'rel="alternate" href=' not in ko  # in the sitemap instead (Material would fetch beside it)
         assert f'href="{depth}en/{relative}" hreflang="en" lang="en" class="cb-lang__link"' in ko
         assert f'href="../{depth}{relative}" hreflang="ko" lang="ko" class="cb-lang__link"' in en
+
+
+def test_the_sitemap_is_empty_without_an_address():
+    # With no site_url there is no absolute URL for a sitemap entry (MkDocs' own is empty too);
+    # with one, theme/sitemap.xml lists every page with its hreflang alternates.
+    text = (REPO / "casebook" / "site" / "theme" / "sitemap.xml").read_text(encoding="utf-8")
+    assert "{%- if config.site_url %}" in text and 'hreflang="{{ i18n_locale }}"' in text
 
 
 def test_each_language_has_its_own_search_index_and_feed(site):

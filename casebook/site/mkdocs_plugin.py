@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import itertools
 import logging
+import re
 import shutil
 import threading
 from pathlib import Path
@@ -93,6 +94,19 @@ class _PreviewIndexes:
 previews = _PreviewIndexes()
 
 
+# The theme's <link rel="alternate" hreflang> in each page's head: Material's script fetches a
+# sitemap.xml beside every such link's target (cases/sitemap.xml, en/cases/sitemap.xml …), which
+# fails with console errors when served and with CORS errors from disk. The alternates are kept
+# where nothing fetches them: the visible language switch (<a hreflang> to the same page,
+# theme/partials) and, when the site has an address (site_url), the sitemap (theme/sitemap.xml).
+_HEAD_ALTERNATE = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">')
+
+
+def without_head_alternates(html: str) -> str:
+    head_end = html.find("</head>")
+    return _HEAD_ALTERNATE.sub("", html[:head_end]) + html[head_end:] if head_end > 0 else html
+
+
 class CasebookPagesPlugin(BasePlugin):
     def __init__(self, *, csp: bool, wait_for_search: bool = True):
         super().__init__()
@@ -108,9 +122,11 @@ class CasebookPagesPlugin(BasePlugin):
         self.depth = 0  # 1 in the Korean build, 2 in the English one the i18n plugin nests in it
         self.root_404: str | None = None
 
+    @event_priority(-110)  # after the i18n plugin's, which puts its own sitemap.xml first
     def on_config(self, config, **kwargs):
-        if str(THEME_OVERRIDES) not in config.theme.dirs:
-            config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+        if str(THEME_OVERRIDES) in config.theme.dirs:
+            config.theme.dirs.remove(str(THEME_OVERRIDES))
+        config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         return config
 
     def on_pre_build(self, config, **kwargs) -> None:
@@ -159,6 +175,7 @@ class CasebookPagesPlugin(BasePlugin):
         return tuple(config["theme"]["features"] or ())
 
     def on_post_page(self, output: str, page, config, **kwargs) -> str:
+        output = without_head_alternates(output)
         if self.csp:
             output = with_csp(output, self._base_urls.pop(page.file.dest_uri), self._features(config))
         if self.indexer is not None:

@@ -143,11 +143,34 @@ def finder_text(L) -> dict:
     }
 
 
+def penalty_tool_text(corpus: Corpus, L) -> dict:
+    """The penalty tool's words in the page's language: the catalogue's, the conducts' labels,
+    and each provision's penalty (by statute, version and paragraph) in this language's words."""
+    from casebook.i18n import VOCABULARIES
+
+    penalties = {}
+    for record in corpus.typed("statute"):
+        statute = record.model
+        for version in statute.versions:
+            for p in version.paragraphs:
+                if p.penalty is not None:
+                    penalties[f"{statute.id}|{version.id}|{p.number}"] = L.penalty(p.penalty)
+    keys = ("choose_date", "none", "penalty", "requires", "at_judgment", "governing")
+    reasons = ("r_not_a_crime", "r_same", "r_lighter", "r_old")
+    return {
+        **{k: L.s(f"tool.{k}") for k in keys + reasons},
+        "conducts": {c: L.v("conduct", c) for c in VOCABULARIES["conduct"]},
+        "requires_labels": {m: L.v("mental_element", m) for m in VOCABULARIES["mental_element"]},
+        "penalties": penalties,
+    }
+
+
 def tool_files(corpus: Corpus, L) -> dict[str, str]:
     from casebook.site.render import sentence_text
 
     rows = finder_rows(corpus, lambda s: sentence_text(s, L), L)
     return {
         "data/finder.js": _script("casebookFinder", rows) + _script("casebookFinderText", finder_text(L)),
+        "data/penalty-text.js": _script("casebookPenaltyText", penalty_tool_text(corpus, L)),
         "data/provisions.js": _script("casebookProvisions", provision_rows(corpus)),
     }

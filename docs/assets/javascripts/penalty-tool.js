@@ -1,6 +1,10 @@
 // Penalty on a date: the browser twin of casebook/penalties.py (same data, same rules).
 (function () {
   var provisions = window.casebookProvisions || [];
+  // The words, in the page's language, from the site's catalogue (data/penalty-text.js).
+  var T = window.casebookPenaltyText || {};
+  function say(key, fallback) { return T[key] || fallback; }
+  function penaltyOf(p) { return (T.penalties || {})[p.statute + "|" + p.version + "|" + p.paragraph] || p.penalty_text; }
   var form = document.getElementById("cb-penalty-form");
   if (!form) return;
   var result = document.getElementById("cb-penalty-result");
@@ -8,7 +12,7 @@
   var CONDUCTS = ["edit", "distribute", "distribute-for-profit", "possess", "purchase", "store", "view", "threaten", "coerce", "produce", "sell", "advertise", "film"];
 
   CONDUCTS.forEach(function (c) {
-    var o = document.createElement("option"); o.value = c; o.textContent = c; form.elements.conduct.appendChild(o);
+    var o = document.createElement("option"); o.value = c; o.textContent = (T.conducts || {})[c] || c; form.elements.conduct.appendChild(o);
   });
   function inForce(p, day) { return p.from <= day && (p.to === null || day <= p.to); }
   function lookup(conduct, victim, material, day, lacks) {
@@ -27,10 +31,10 @@
     var later = provisions.filter(function (q) {
       return q.statute === p.statute && inForce(q, judged) && q.conducts.some(function (c) { return p.conducts.indexOf(c) >= 0; });
     })[0];
-    if (!later) return { applies: null, reason: "Criminal Act Art. 1(2): the act no longer constitutes a crime under this article at judgment, so it is not punishable under it" };
-    if (later.version === p.version) return { applies: p, reason: "Criminal Act Art. 1(1): the same version was in force at the act and at judgment" };
-    if (lighter(later.severity, p.severity)) return { applies: later, reason: "Criminal Act Art. 1(2): the law was changed after the act and the new penalty is lighter, so the new law applies" };
-    return { applies: p, reason: "Criminal Act Art. 1(1): the law at the time of the act applies (the later version is not lighter)" };
+    if (!later) return { applies: null, reason: say("r_not_a_crime", "Criminal Act Art. 1(2): the act no longer constitutes a crime under this article at judgment, so it is not punishable under it") };
+    if (later.version === p.version) return { applies: p, reason: say("r_same", "Criminal Act Art. 1(1): the same version was in force at the act and at judgment") };
+    if (lighter(later.severity, p.severity)) return { applies: later, reason: say("r_lighter", "Criminal Act Art. 1(2): the law was changed after the act and the new penalty is lighter, so the new law applies") };
+    return { applies: p, reason: say("r_old", "Criminal Act Art. 1(1): the law at the time of the act applies (the later version is not lighter)") };
   }
   function line(parent, tag, text, href) {
     var el = document.createElement(tag);
@@ -41,21 +45,24 @@
   function render() {
     var f = form.elements;
     result.textContent = "";
-    if (!f.on.value) { line(result, "p", "Choose the offence date."); return; }
+    if (!f.on.value) { line(result, "p", say("choose_date", "Choose the offence date.")); return; }
     var lacks = f.lacks.checked ? [f.lacks.value] : [];
     var found = lookup(f.conduct.value, f.victim.value, f.material.value, f.on.value, lacks);
-    if (!found.length) { line(result, "p", "No provision in Casebook punished this conduct on that date.").className = "cb-none"; }
+    if (!found.length) { line(result, "p", say("none", "No provision in Casebook punished this conduct on that date.")).className = "cb-none"; }
     var list = document.createElement("ul"); list.className = "cb-provisions"; result.appendChild(list);
     found.forEach(function (p) {
       var item = document.createElement("li"); list.appendChild(item);
       line(item, "strong", p.citation_ko, p.url);
-      line(item, "div", p.citation_en);
-      line(item, "div", "Penalty: " + p.penalty_text).className = "cb-penalty-text";
-      if (p.requires.length) line(item, "div", "Requires: " + p.requires.join(", "));
+      if (!T.conducts || document.documentElement.lang !== "ko") line(item, "div", p.citation_en);
+      line(item, "div", say("penalty", "Penalty: ") + penaltyOf(p)).className = "cb-penalty-text";
+      if (p.requires.length) {
+        line(item, "div", say("requires", "Requires: ") + p.requires.map(function (m) { return (T.requires_labels || {})[m] || m; }).join(", "));
+      }
       if (f.judged.value) {
         var g = governing(p, f.judged.value);
-        line(item, "div", "At judgment (" + f.judged.value + "): " + g.reason + ".").className = "cb-governing";
-        if (g.applies) line(item, "div", "Governing: " + g.applies.citation_ko + ": " + g.applies.penalty_text);
+        var at = say("at_judgment", "At judgment ({date}): {reason}.").replace("{date}", f.judged.value).replace("{reason}", g.reason);
+        line(item, "div", at).className = "cb-governing";
+        if (g.applies) line(item, "div", say("governing", "Governing: ") + g.applies.citation_ko + ": " + penaltyOf(g.applies));
       }
     });
     var params = new URLSearchParams();
