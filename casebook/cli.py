@@ -67,6 +67,34 @@ def _parser() -> argparse.ArgumentParser:
     )
     penalty.add_argument("--json", action="store_true")
 
+    ranged = sub.add_parser(
+        "range", parents=[common], help="the statutory range (법률상 처단형) for counts, with each step in words"
+    )
+    ranged.add_argument(
+        "--count",
+        action="append",
+        required=True,
+        metavar="STATUTE_ID[:PARAGRAPH][@YYYY-MM-DD]",
+        help="one count as charged, e.g. youth-protection-act-11:5@2023-07-25 (a habitual count: :1,5); repeat for each",
+    )
+    ranged.add_argument("--on", type=dt.date.fromisoformat, help="offence date of counts that give none")
+    ranged.add_argument(
+        "--mitigation",
+        action="append",
+        default=[],
+        choices=("discretionary", "statutory"),
+        help="discretionary: 정상참작감경 (Arts. 53, 55(1)); statutory: 법률상 감경 of every count (Art. 55(1))",
+    )
+    ranged.add_argument("--repeat", action="store_true", help="repeat offence (누범, Criminal Act Art. 35)")
+    ranged.add_argument(
+        "--guideline",
+        action="append",
+        default=[],
+        metavar="LOW:HIGH",
+        help="a crime's recommended range in months, heaviest first (repeat): combined by the multiple-offence rule",
+    )
+    ranged.add_argument("--json", action="store_true")
+
     new = sub.add_parser("new", parents=[common], help="write an annotated template for a new record")
     new.add_argument("kind", choices=("case", "statute", "source", "figure", "guideline"))
     new.add_argument("--id", help="the record id = file name, e.g. busan-2025-03-friend-deepfakes (asked if omitted)")
@@ -253,6 +281,49 @@ def cmd_penalty(args, root: Path) -> int:
     return 0
 
 
+def cmd_range(args, root: Path) -> int:
+    from casebook.guideline_range import clip, combine
+    from casebook.range_report import parse_count, parse_guideline, range_answer
+    from casebook.statutory_range import RangeError, statutory_range
+
+    try:
+        specs = [parse_count(text, args.on) for text in args.count]
+        guideline_ranges = [parse_guideline(text) for text in args.guideline]
+    except ValueError as exc:
+        print(f"build_site.py range: {exc}", file=sys.stderr)
+        return 2
+    missing = [s.describe() for s in specs if s.on is None]
+    if missing:
+        print(
+            f"build_site.py range: no offence date for {', '.join(missing)}; add @YYYY-MM-DD or --on", file=sys.stderr
+        )
+        return 2
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
+    try:
+        result = statutory_range(
+            statutes,
+            specs,
+            repeat=args.repeat,
+            statutory_mitigation="statutory" in args.mitigation,
+            discretionary_mitigation="discretionary" in args.mitigation,
+        )
+    except RangeError as exc:
+        print(f"build_site.py range: {exc}", file=sys.stderr)
+        return 2
+    guideline = None
+    if guideline_ranges:
+        rule = next((r.model.multiple_offences for r in corpus.typed("guideline") if r.model.multiple_offences), None)
+        if rule is None:
+            print("build_site.py range: no guideline record gives the multiple-offence rule", file=sys.stderr)
+            return 1
+        guideline = clip(combine(rule, guideline_ranges), result.term.low or 0, result.term.high)
+    print(range_answer(result, guideline, args.json))
+    return 0
+
+
 def cmd_new(args, root: Path) -> int:
     import json
 
@@ -395,6 +466,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "serve": cmd_serve,
         "schema": cmd_schema,
         "penalty": cmd_penalty,
+        "range": cmd_range,
         "changes": cmd_changes,
         "version": cmd_version,
         "search": cmd_search,

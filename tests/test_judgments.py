@@ -56,7 +56,11 @@ def judged_repo(valid_repo):
         "        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
         RANGE,
     )
-    edit(case, "    sources:\n      - source: news-a\n  - id: appeal", "    sources:\n      - source: judgment-2024gohap1\n  - id: appeal")
+    edit(
+        case,
+        "    sources:\n      - source: news-a\n  - id: appeal",
+        "    sources:\n      - source: judgment-2024gohap1\n  - id: appeal",
+    )
     return valid_repo
 
 
@@ -75,7 +79,11 @@ def test_a_judgment_cited_by_a_decision_without_case_number_is_refused(judged_re
 
 
 def test_a_statutory_range_must_cite_the_judgment(judged_repo):
-    edit(judged_repo / CASE, "            - source: judgment-2024gohap1\n              quote: 징역 6월∼5년", "            - source: news-a")
+    edit(
+        judged_repo / CASE,
+        "            - source: judgment-2024gohap1\n              quote: 징역 6월∼5년",
+        "            - source: news-a",
+    )
     assert codes(validate(judged_repo)) == [(CASE, 39, "E306")]
 
 
@@ -98,8 +106,11 @@ def test_an_age_given_only_as_a_decade_and_a_suspension_without_term_validate(va
         "    role_en: Offender.\n",
         "    role_en: Offender.\n    ages:\n      - decade: 30\n        when_en: at sentencing\n        sources:\n          - source: news-a\n",
     )
-    edit(case, "          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
-         "          imprisonment_months: 24\n          suspended: {probation: true}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal")
+    edit(
+        case,
+        "          imprisonment_months: 24\n          suspended: {period_months: 36}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+        "          imprisonment_months: 24\n          suspended: {probation: true}\n        sources:\n          - source: news-a\n    sources:\n      - source: news-a\n  - id: appeal",
+    )
     assert codes(validate(valid_repo)) == []
 
 

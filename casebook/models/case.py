@@ -16,7 +16,6 @@ from pydantic_core import PydanticCustomError
 from casebook.models.case_number import CASE_NUMBER_PATTERN
 from casebook.models.common import Citation, Date, PartialDate, Period, Slug, Sources, StrictModel, Text
 
-
 Months = float  # months; halves allowed (15 days), as Korean judgments compute halved terms
 
 
@@ -88,7 +87,9 @@ class ReportedAge(StrictModel):
     @model_validator(mode="after")
     def _one_of_age_or_decade(self):
         if (self.age is None) == (self.decade is None):
-            raise PydanticCustomError("age_or_decade", "give exactly one of `age` (e.g. 40) or `decade` (e.g. 30 for '30s')")
+            raise PydanticCustomError(
+                "age_or_decade", "give exactly one of `age` (e.g. 40) or `decade` (e.g. 30 for '30s')"
+            )
         return self
 
 
@@ -228,7 +229,8 @@ class StatutoryRange(RangeMonths):
     as_stated_ko: Text = Field(description="The judgment's words, e.g. '징역 2년 6개월∼22년 6개월'.")
     fine_max_krw: int | None = Field(None, ge=1, description="Where the stated range includes a fine (벌금 … 이하).")
     discretionary_mitigation: bool | None = Field(
-        None, description="정상참작감경 (Criminal Act Art. 53) is listed in the judgment's 법령의 적용; omit if not read."
+        None,
+        description="정상참작감경 (Criminal Act Art. 53) is listed in the judgment's 법령의 적용; omit if not read.",
     )
     repeat_offence: bool | None = Field(
         None, description="누범가중 (Criminal Act Art. 35) is listed in the judgment's 법령의 적용; omit if not read."
@@ -247,7 +249,9 @@ class GuidelineEntry(StrictModel):
 
     role: GuidelineRole = GuidelineRole.OFFENCE
     offence_ko: Text | None = Field(None, description="The offence the entry is for, as stated.")
-    type_ko: Text | None = Field(None, description="Guideline type, e.g. '디지털 성범죄 > 허위영상물 등 제작·반포 > 제1유형'.")
+    type_ko: Text | None = Field(
+        None, description="Guideline type, e.g. '디지털 성범죄 > 허위영상물 등 제작·반포 > 제1유형'."
+    )
     tier_ko: Text | None = Field(None, description="Tier (영역), e.g. '기본영역', '감경영역', '가중영역'.")
     factors_ko: Text | None = Field(None, description="Special factors named (특별양형인자), as stated.")
     recommended: RangeMonths | None = Field(None, description="Recommended range in months, as stated.")
@@ -267,7 +271,9 @@ class SentencingFacts(StrictModel):
     items_possessed: NumberFact | None = Field(None, description="Items possessed, bought, stored or viewed.")
     for_profit: BoolFact | None = Field(None, description="Made or sold for money (영리 목적).")
     settlement: BoolFact | None = Field(None, description="Agreement with victims (합의).")
-    no_punishment_wish: BoolFact | None = Field(None, description="Victims said they did not want punishment (처벌불원).")
+    no_punishment_wish: BoolFact | None = Field(
+        None, description="Victims said they did not want punishment (처벌불원)."
+    )
     deposit: BoolFact | None = Field(None, description="Money deposited for victims (공탁).")
     deposit_krw: int | None = Field(None, ge=1, description="Amount deposited, where stated; cite it in `deposit`.")
     confession: BoolFact | None = Field(None, description="Admitted the offences (자백, 범행 인정).")

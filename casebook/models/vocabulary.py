@@ -27,7 +27,10 @@ CONDUCTS: dict[str, tuple[str, str]] = {
     "coerce": ("강요", "coerce"),
     "procure": ("알선", "procure a child or youth for a producer"),
     "defame": ("명예훼손", "defame"),
-    "send-by-telecom": ("통신매체를 통하여 상대방에게 도달하게 함", "send to a person through a means of communication"),
+    "send-by-telecom": (
+        "통신매체를 통하여 상대방에게 도달하게 함",
+        "send to a person through a means of communication",
+    ),
 }
 
 # Conducts that continue while a state lasts (계속범): possessing or storing a file goes on as long
