@@ -55,7 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     penalty = sub.add_parser("penalty", parents=[common], help="which provisions punish a conduct on a date")
     penalty.add_argument("--conduct", required=True, help=f"one of: {', '.join(CONDUCTS)}")
     penalty.add_argument("--victim", required=True, choices=("adult", "child"))
-    penalty.add_argument("--on", required=True, type=dt.date.fromisoformat, help="offence date YYYY-MM-DD")
+    penalty.add_argument("--on", type=dt.date.fromisoformat, help="offence date YYYY-MM-DD")
+    penalty.add_argument(
+        "--from", dest="from_", type=dt.date.fromisoformat, help="first day of a period of conduct (with --to)"
+    )
+    penalty.add_argument("--to", type=dt.date.fromisoformat, help="last day of the period (possession kept until then)")
     penalty.add_argument("--judged", type=dt.date.fromisoformat, help="judgment date: apply Criminal Act Art. 1")
     penalty.add_argument("--material", default="synthetic", help=f"one of: {', '.join(MATERIALS)} (default synthetic)")
     penalty.add_argument(
@@ -249,10 +253,27 @@ def _refuse(value: str, kind: str, valid) -> int:
     return 2
 
 
+def _penalty_dates_problem(args) -> str | None:
+    """The reason the dates asked about make no question, or None."""
+    if (args.on is None) == (args.from_ is None):
+        return "give either --on DATE or --from DATE --to DATE"
+    if args.from_ is not None and args.to is None:
+        return "--from needs --to (the last day of the period)"
+    if args.to is not None and args.from_ is None:
+        return "--to needs --from"
+    if args.from_ is not None and args.to < args.from_:
+        return f"--to {args.to} is before --from {args.from_}"
+    last = args.on or args.to
+    if args.judged and args.judged < last:
+        return f"the judgment date {args.judged} is before the offence date {last}: --judged must not be before it"
+    return None
+
+
 def cmd_penalty(args, root: Path) -> int:
-    from casebook.law_report import penalty_answer
+    from casebook.law_report import penalty_answer, period_answer
     from casebook.models.vocabulary import CONDUCTS, MATERIALS, MENTAL_ELEMENTS
-    from casebook.penalties import governing_law, provisions_on
+    from casebook.penalties import governing_law
+    from casebook.penalty_timeline import findings_on, is_continuing, timeline
 
     if args.conduct not in CONDUCTS:
         return _refuse(args.conduct, "conduct", CONDUCTS)
@@ -261,23 +282,35 @@ def cmd_penalty(args, root: Path) -> int:
     for element in args.lacks:
         if element not in MENTAL_ELEMENTS:
             return _refuse(element, "element", MENTAL_ELEMENTS)
-    if args.judged and args.judged < args.on:
-        print("build_site.py penalty: --judged must not be before --on", file=sys.stderr)
+    problem = _penalty_dates_problem(args)
+    if problem:
+        print(f"build_site.py penalty: {problem}", file=sys.stderr)
         return 2
     corpus = _typed_corpus(root)
     if corpus is None:
         return 1
-    found = provisions_on(corpus, args.conduct, args.victim, args.on, args.material, frozenset(args.lacks))
-    governing = [governing_law(corpus, p, args.judged) for p in found] if args.judged else None
+    lacking = frozenset(args.lacks)
     question = {
         "conduct": args.conduct,
         "material": args.material,
         "victim": args.victim,
-        "on": args.on.isoformat(),
+        "on": args.on.isoformat() if args.on else None,
+        "from": args.from_.isoformat() if args.from_ else None,
+        "to": args.to.isoformat() if args.to else None,
         "judged": args.judged.isoformat() if args.judged else None,
         "lacks": args.lacks,
     }
-    print(penalty_answer(question, found, governing, args.json))
+    if args.on is not None:
+        found = findings_on(corpus, args.conduct, args.victim, args.on, args.material, lacking)
+        later = timeline(corpus, args.conduct, args.victim, args.on, None, args.material, lacking)
+        governing = [governing_law(corpus, f.provision, args.judged) for f in found] if args.judged else None
+        print(penalty_answer(question, found, governing, later, args.json))
+        return 0
+    segments = timeline(corpus, args.conduct, args.victim, args.from_, args.to, args.material, lacking)
+    governing = (
+        [governing_law(corpus, f.provision, args.judged) for f in segments[-1].findings] if args.judged else None
+    )
+    print(period_answer(question, segments, is_continuing(args.conduct), governing, args.json))
     return 0
 
 
