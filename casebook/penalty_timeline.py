@@ -27,7 +27,7 @@ from casebook.models.statute import ParagraphKind
 from casebook.models.vocabulary import CONTINUING_CONDUCTS
 from casebook.penalties import Provision, provisions_on
 
-CONTINUING_SOURCE = "chosun-2026-05-18-possession-continuing-offence"
+CONTINUING_SOURCE = "chosun-2026-05-18-supreme-court-possession-continuing-offence"
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,7 @@ CONDUCTS: dict[str, tuple[str, str]] = {
 
 # Conducts that continue while a state lasts (계속범): possessing or storing a file goes on as long
 # as the file is kept, so a period of such conduct is punishable from the day a provision takes
-# effect (Supreme Court, reported 2026-05-18: chosun-2026-05-18-possession-continuing-offence).
+# effect (Supreme Court, reported 2026-05-18: chosun-2026-05-18-supreme-court-possession-continuing-offence).
 CONTINUING_CONDUCTS = frozenset({"possess", "store"})
 
 PROTECTED_CLASSES: dict[str, tuple[str, str]] = {
