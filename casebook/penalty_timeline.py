@@ -22,10 +22,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from casebook.corpus import Corpus
-from casebook.law import version_end, version_in_force
+from casebook.law import version_end
 from casebook.models.statute import ParagraphKind
 from casebook.models.vocabulary import CONTINUING_CONDUCTS
-from casebook.penalties import Provision, provisions_on
+from casebook.penalties import Provision, paragraphs_in_force, provisions_on
 
 CONTINUING_SOURCE = "chosun-2026-05-18-supreme-court-possession-continuing-offence"
 
@@ -75,14 +75,8 @@ def _definition_ko(statute, paragraph) -> str:
 def conditions_on(corpus: Corpus, material: str, on: dt.date) -> list[Condition]:
     """Definitions in force on `on` that treat `material` as another kind on a condition."""
     found = []
-    for record in corpus.typed("statute"):
-        statute = record.model
-        version = version_in_force(statute, on)
-        if version is None:
-            continue
-        for paragraph in version.paragraphs:
-            if paragraph.kind is not ParagraphKind.DEFINITION:
-                continue
+    for statute, _version, paragraph in paragraphs_in_force(corpus, on):
+        if paragraph.kind is ParagraphKind.DEFINITION:
             for rule in paragraph.treats_as:
                 if rule.material.value == material:
                     found.append(
