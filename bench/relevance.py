@@ -65,7 +65,9 @@ def main() -> None:
     for label, module in ((f"before ({args.before})", module_at(args.before)), ("after (working tree)", search)):
         print(f"{label}:")
         r = measure(module, corpus, queries, args.verbose)
-        print(f"  {r['queries']} queries: top-1 {r['top1']:.3f}, MRR {r['mrr']:.3f}, pinned {r['pinned']}/{r['queries']}")
+        print(
+            f"  {r['queries']} queries: top-1 {r['top1']:.3f}, MRR {r['mrr']:.3f}, pinned {r['pinned']}/{r['queries']}"
+        )
 
 
 if __name__ == "__main__":
