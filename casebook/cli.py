@@ -55,7 +55,11 @@ def _parser() -> argparse.ArgumentParser:
     penalty = sub.add_parser("penalty", parents=[common], help="which provisions punish a conduct on a date")
     penalty.add_argument("--conduct", required=True, help=f"one of: {', '.join(CONDUCTS)}")
     penalty.add_argument("--victim", required=True, choices=("adult", "child"))
-    penalty.add_argument("--on", required=True, type=dt.date.fromisoformat, help="offence date YYYY-MM-DD")
+    penalty.add_argument("--on", type=dt.date.fromisoformat, help="offence date YYYY-MM-DD")
+    penalty.add_argument(
+        "--from", dest="from_", type=dt.date.fromisoformat, help="first day of a period of conduct (with --to)"
+    )
+    penalty.add_argument("--to", type=dt.date.fromisoformat, help="last day of the period (possession kept until then)")
     penalty.add_argument("--judged", type=dt.date.fromisoformat, help="judgment date: apply Criminal Act Art. 1")
     penalty.add_argument("--material", default="synthetic", help=f"one of: {', '.join(MATERIALS)} (default synthetic)")
     penalty.add_argument(
@@ -66,6 +70,34 @@ def _parser() -> argparse.ArgumentParser:
         help=f"a purpose or intent the facts do not have: {', '.join(MENTAL_ELEMENTS)}",
     )
     penalty.add_argument("--json", action="store_true")
+
+    ranged = sub.add_parser(
+        "range", parents=[common], help="the statutory range (법률상 처단형) for counts, with each step in words"
+    )
+    ranged.add_argument(
+        "--count",
+        action="append",
+        required=True,
+        metavar="STATUTE_ID[:PARAGRAPH][@YYYY-MM-DD]",
+        help="one count as charged, e.g. youth-protection-act-11:5@2023-07-25 (a habitual count: :1,5); repeat for each",
+    )
+    ranged.add_argument("--on", type=dt.date.fromisoformat, help="offence date of counts that give none")
+    ranged.add_argument(
+        "--mitigation",
+        action="append",
+        default=[],
+        choices=("discretionary", "statutory"),
+        help="discretionary: 정상참작감경 (Arts. 53, 55(1)); statutory: 법률상 감경 of every count (Art. 55(1))",
+    )
+    ranged.add_argument("--repeat", action="store_true", help="repeat offence (누범, Criminal Act Art. 35)")
+    ranged.add_argument(
+        "--guideline",
+        action="append",
+        default=[],
+        metavar="LOW:HIGH",
+        help="a crime's recommended range in months, heaviest first (repeat): combined by the multiple-offence rule",
+    )
+    ranged.add_argument("--json", action="store_true")
 
     new = sub.add_parser("new", parents=[common], help="write an annotated template for a new record")
     new.add_argument("kind", choices=("case", "statute", "source", "figure", "guideline"))
@@ -260,10 +292,27 @@ def _refuse(value: str, kind: str, valid) -> int:
     return 2
 
 
+def _penalty_dates_problem(args) -> str | None:
+    """The reason the dates asked about make no question, or None."""
+    if (args.on is None) == (args.from_ is None):
+        return "give either --on DATE or --from DATE --to DATE"
+    if args.from_ is not None and args.to is None:
+        return "--from needs --to (the last day of the period)"
+    if args.to is not None and args.from_ is None:
+        return "--to needs --from"
+    if args.from_ is not None and args.to < args.from_:
+        return f"--to {args.to} is before --from {args.from_}"
+    last = args.on or args.to
+    if args.judged and args.judged < last:
+        return f"the judgment date {args.judged} is before the offence date {last}: --judged must not be before it"
+    return None
+
+
 def cmd_penalty(args, root: Path) -> int:
-    from casebook.law_report import penalty_answer
+    from casebook.law_report import penalty_answer, period_answer
     from casebook.models.vocabulary import CONDUCTS, MATERIALS, MENTAL_ELEMENTS
-    from casebook.penalties import governing_law, provisions_on
+    from casebook.penalties import governing_law
+    from casebook.penalty_timeline import findings_on, is_continuing, timeline
 
     if args.conduct not in CONDUCTS:
         return _refuse(args.conduct, "conduct", CONDUCTS)
@@ -272,23 +321,78 @@ def cmd_penalty(args, root: Path) -> int:
     for element in args.lacks:
         if element not in MENTAL_ELEMENTS:
             return _refuse(element, "element", MENTAL_ELEMENTS)
-    if args.judged and args.judged < args.on:
-        print("build_site.py penalty: --judged must not be before --on", file=sys.stderr)
+    problem = _penalty_dates_problem(args)
+    if problem:
+        print(f"build_site.py penalty: {problem}", file=sys.stderr)
         return 2
     corpus = _typed_corpus(root)
     if corpus is None:
         return 1
-    found = provisions_on(corpus, args.conduct, args.victim, args.on, args.material, frozenset(args.lacks))
-    governing = [governing_law(corpus, p, args.judged) for p in found] if args.judged else None
+    lacking = frozenset(args.lacks)
     question = {
         "conduct": args.conduct,
         "material": args.material,
         "victim": args.victim,
-        "on": args.on.isoformat(),
+        "on": args.on.isoformat() if args.on else None,
+        "from": args.from_.isoformat() if args.from_ else None,
+        "to": args.to.isoformat() if args.to else None,
         "judged": args.judged.isoformat() if args.judged else None,
         "lacks": args.lacks,
     }
-    print(penalty_answer(question, found, governing, args.json))
+    if args.on is not None:
+        found = findings_on(corpus, args.conduct, args.victim, args.on, args.material, lacking)
+        later = timeline(corpus, args.conduct, args.victim, args.on, None, args.material, lacking)
+        governing = [governing_law(corpus, f.provision, args.judged) for f in found] if args.judged else None
+        print(penalty_answer(question, found, governing, later, args.json))
+        return 0
+    segments = timeline(corpus, args.conduct, args.victim, args.from_, args.to, args.material, lacking)
+    governing = (
+        [governing_law(corpus, f.provision, args.judged) for f in segments[-1].findings] if args.judged else None
+    )
+    print(period_answer(question, segments, is_continuing(args.conduct), governing, args.json))
+    return 0
+
+
+def cmd_range(args, root: Path) -> int:
+    from casebook.guideline_range import clip, combine
+    from casebook.range_report import parse_count, parse_guideline, range_answer
+    from casebook.statutory_range import RangeError, statutory_range
+
+    try:
+        specs = [parse_count(text, args.on) for text in args.count]
+        guideline_ranges = [parse_guideline(text) for text in args.guideline]
+    except ValueError as exc:
+        print(f"build_site.py range: {exc}", file=sys.stderr)
+        return 2
+    missing = [s.describe() for s in specs if s.on is None]
+    if missing:
+        print(
+            f"build_site.py range: no offence date for {', '.join(missing)}; add @YYYY-MM-DD or --on", file=sys.stderr
+        )
+        return 2
+    corpus = _typed_corpus(root)
+    if corpus is None:
+        return 1
+    statutes = {k: r.model for k, r in corpus.by_id("statute").items()}
+    try:
+        result = statutory_range(
+            statutes,
+            specs,
+            repeat=args.repeat,
+            statutory_mitigation="statutory" in args.mitigation,
+            discretionary_mitigation="discretionary" in args.mitigation,
+        )
+    except RangeError as exc:
+        print(f"build_site.py range: {exc}", file=sys.stderr)
+        return 2
+    guideline = None
+    if guideline_ranges:
+        rule = next((r.model.multiple_offences for r in corpus.typed("guideline") if r.model.multiple_offences), None)
+        if rule is None:
+            print("build_site.py range: no guideline record gives the multiple-offence rule", file=sys.stderr)
+            return 1
+        guideline = clip(combine(rule, guideline_ranges), result.term.low or 0, result.term.high)
+    print(range_answer(result, guideline, args.json))
     return 0
 
 
@@ -435,6 +539,7 @@ def main(argv: list[str] | None = None, root: Path | None = None) -> int:
         "schema": cmd_schema,
         "stats": cmd_stats,
         "penalty": cmd_penalty,
+        "range": cmd_range,
         "changes": cmd_changes,
         "version": cmd_version,
         "search": cmd_search,

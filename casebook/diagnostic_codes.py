@@ -149,6 +149,11 @@ CODES: dict[str, Code] = {
         "check the sentence and the counts",
         "12 years for one 5-year count",
     ),
+    "W306": Code(
+        "A judgment's stated statutory range equals the engine's for the recorded counts.",
+        "check the counts (one per crime, each with its dates) and record discretionary_mitigation / repeat_offence",
+        "징역 1년∼42년 stated, 1–35 years computed",
+    ),
     "W305": Code("Keys in the schema's order.", "`validate --fix` reorders them", "`sources:` before `id:`"),
     # A bug in Casebook, never in the data
     "E999": Code("A check failed with an internal error.", "report it; the other checks still ran", "—"),

@@ -205,6 +205,7 @@ UI: dict[str, tuple[str, str]] = {
     "penalties.col_provisions": ("조문과 법정형", "Provisions and penalties"),
     "penalties.not_an_offence": ("기록된 조문상 범죄 아님", "not an offence under the articles recorded"),
     "penalties.requires": ("요건: {what}", "requires {what}"),
+    "penalties.on_condition": ("조건 {n}", "on condition {n}"),
     # Statistics page
     "stats.title": ("통계", "Statistics"),
     "stats.chart_all": ("기록된 딥페이크 판결의 결과", "Outcomes of recorded deepfake decisions"),
@@ -266,15 +267,58 @@ UI: dict[str, tuple[str, str]] = {
     "finder.count": ("판결 {total}건 중 {found}건", "{found} of {total} decisions"),
     "finder.showing": (" (처음 {shown}건 표시)", " (showing the first {shown})"),
     # Penalty on a date (penalty-tool.js prints these)
-    "tool.choose_date": ("범행일을 고르십시오.", "Choose the offence date."),
+    "tool.choose_date": (
+        "범행일(기간이면 첫날)을 고르십시오.",
+        "Choose the offence date (the first day, for a period).",
+    ),
+    "tool.period_reversed": (
+        "기간의 끝({to})이 시작({on})보다 앞섭니다.",
+        "The end of the period ({to}) is before its start ({on}).",
+    ),
+    "tool.judged_before": (
+        "선고일({judged})이 범행일({last})보다 앞섭니다. 선고가 먼저일 수는 없습니다.",
+        "The judgment date ({judged}) is before the offence date ({last}): a judgment cannot come first.",
+    ),
     "tool.none": (
         "그날 이 행위를 처벌한 조문이 Casebook에 없습니다.",
         "No provision in Casebook punished this conduct on that date.",
+    ),
+    "tool.none_then": (
+        "그 기간에 이 행위를 처벌한 조문이 Casebook에 없습니다.",
+        "No provision in Casebook punished this conduct then.",
     ),
     "tool.penalty": ("법정형: ", "Penalty: "),
     "tool.requires": ("요건: ", "Requires: "),
     "tool.at_judgment": ("선고 시({date}): {reason}.", "At judgment ({date}): {reason}."),
     "tool.governing": ("적용 법률: ", "Governing: "),
+    "tool.on_condition": (
+        "조건부: {text}인 경우에만 ({definition}; 판단 기준: {decisions}).",
+        "On a condition: only {text} ({definition}; the test is set by {decisions}).",
+    ),
+    "tool.conditional": (" (조건부)", " (on a condition)"),
+    "tool.later": (
+        "{on}에는 시행 전: {from}부터 {names}도 이 행위를 처벌합니다. 그날 이전의 행위는 행위 시의 법률에 따릅니다(형법 제1조 제1항).",
+        "Not in force on {on}: from {from}, {names} also punishes it; an act before that day is judged by the law at the time of the act (Criminal Act Art. 1(1)).",
+    ),
+    "tool.stretch": ("{from} ~ {until}", "{from} to {until}"),
+    "tool.continuing": (
+        "기간 내내 보관했다면 {start}부터 {to}까지 처벌 대상입니다{before}. 소지는 계속범이므로, 범죄가 시행된 뒤에도 "
+        "보관한 파일은 별도의 행위 없이 시행일부터 처벌됩니다(대법원, 조선일보 2026. 5. 18. 보도).",
+        "Kept through the period, it is punishable from {start} to {to}{before}. Possession is a continuing offence: files kept after the offence took effect are punishable from its entry into force, with no further act needed (Supreme Court, reported by Chosun Ilbo 2026-05-18).",
+    ),
+    "tool.continuing_before": (
+        "({start} 이전에는 기록된 조문상 범죄가 아니었음)",
+        "; before {start} it was not an offence under the articles recorded",
+    ),
+    "tool.continuing_none": (
+        "기간 중 어느 부분도 기록된 조문상 처벌 대상이 아니었습니다.",
+        "No part of the period was punishable under the articles recorded.",
+    ),
+    "tool.each_act": (
+        "각 행위는 그 행위를 한 날의 법률에 따릅니다(형법 제1조 제1항). 행위가 속한 기간을 보십시오.",
+        "Each act is judged by the law on the day it was done (Criminal Act Art. 1(1)): see the part of the period it falls in.",
+    ),
+    "tool.end_law": ("기간 말({to})의 법률: {names}.", "The law at the end of the period ({to}): {names}."),
     "tool.r_not_a_crime": (
         "형법 제1조 제2항: 선고 시 이 조문상 범죄를 구성하지 않으므로 이 조문으로 처벌할 수 없음",
         "Criminal Act Art. 1(2): the act no longer constitutes a crime under this article at judgment, so it is not punishable under it",

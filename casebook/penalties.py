@@ -58,6 +58,16 @@ def severity(penalty: Penalty) -> tuple:
     return (life, maximum, minimum, penalty.fine_max_krw or 0)
 
 
+def paragraphs_in_force(corpus: Corpus, on: dt.date):
+    """(statute, version, paragraph) for every paragraph of every article in force on `on`."""
+    for record in corpus.typed("statute"):
+        statute = record.model
+        version = version_in_force(statute, on)
+        if version is not None:
+            for paragraph in version.paragraphs:
+                yield statute, version, paragraph
+
+
 def provisions_on(
     corpus: Corpus,
     conduct: str,
@@ -73,23 +83,18 @@ def provisions_on(
     """
     protected = VICTIM_CLASSES[victim]
     found = []
-    for record in corpus.typed("statute"):
-        statute = record.model
-        version = version_in_force(statute, on)
-        if version is None:
+    for statute, version, paragraph in paragraphs_in_force(corpus, on):
+        if paragraph.kind is not ParagraphKind.OFFENCE or paragraph.penalty is None:
             continue
-        for paragraph in version.paragraphs:
-            if paragraph.kind is not ParagraphKind.OFFENCE or paragraph.penalty is None:
-                continue
-            if conduct not in {c.value for c in paragraph.conducts}:
-                continue
-            if material and paragraph.materials and material not in {m.value for m in paragraph.materials}:
-                continue
-            if paragraph.protects is None or paragraph.protects.value not in protected:
-                continue
-            if lacking & {m.value for m in paragraph.mental_elements}:
-                continue
-            found.append(Provision(statute, version, paragraph))
+        if conduct not in {c.value for c in paragraph.conducts}:
+            continue
+        if material and paragraph.materials and material not in {m.value for m in paragraph.materials}:
+            continue
+        if paragraph.protects is None or paragraph.protects.value not in protected:
+            continue
+        if lacking & {m.value for m in paragraph.mental_elements}:
+            continue
+        found.append(Provision(statute, version, paragraph))
     return sorted(found, key=lambda p: (p.statute.id, p.paragraph.number))
 
 

@@ -22,6 +22,7 @@ judgment:
   prec_seq: 1
 updated: 2026-01-01
 """
+# The stated range is the one the range engine computes for the example count (W306 would flag another).
 RANGE = """        facts:
           prior_record:
             value: none
@@ -33,12 +34,12 @@ RANGE = """        facts:
             sources:
               - source: judgment-2024gohap1
         statutory_range:
-          min_months: 6
+          min_months: 1
           max_months: 60
-          as_stated_ko: 징역 6월∼5년
+          as_stated_ko: 징역 1월∼5년
           sources:
             - source: judgment-2024gohap1
-              quote: 징역 6월∼5년
+              quote: 징역 1월∼5년
         sources:
           - source: news-a
     sources:
@@ -81,7 +82,7 @@ def test_a_judgment_cited_by_a_decision_without_case_number_is_refused(judged_re
 def test_a_statutory_range_must_cite_the_judgment(judged_repo):
     edit(
         judged_repo / CASE,
-        "            - source: judgment-2024gohap1\n              quote: 징역 6월∼5년",
+        "            - source: judgment-2024gohap1\n              quote: 징역 1월∼5년",
         "            - source: news-a",
     )
     assert codes(validate(judged_repo)) == [(CASE, 39, "E306")]
@@ -133,7 +134,7 @@ def test_the_case_page_shows_the_judgment_its_stated_range_and_the_facts(judged_
     page = html.unescape(Renderer(validate(judged_repo).corpus, FIXTURE_TODAY).pages()["cases/example-case.md"])
     page = re.sub(r"</?span[^>]*>", "", page)  # record text in the other language is marked with its lang
     assert "[judgment on law.go.kr](https://www.law.go.kr/LSW/precInfoP.do?precSeq=1)" in page
-    assert "Statutory range the court stated (법률상 처단형의 범위): 징역 6월∼5년 (6 months to 5 years)" in page
+    assert "Statutory range the court stated (법률상 처단형의 범위): 징역 1월∼5년 (1 month to 5 years)" in page
     assert "Prior record: no prior record" in page and "Victims: 2" in page
     assert "judgment text not in Casebook" in page  # the appeal has no judgment of its own
 

@@ -210,6 +210,13 @@ class StatutoryRange(RangeMonths):
 
     as_stated_ko: Text = Field(description="The judgment's words, e.g. '징역 2년 6개월∼22년 6개월'.")
     fine_max_krw: int | None = Field(None, ge=1, description="Where the stated range includes a fine (벌금 … 이하).")
+    discretionary_mitigation: bool | None = Field(
+        None,
+        description="정상참작감경 (Criminal Act Art. 53) is listed in the judgment's 법령의 적용; omit if not read.",
+    )
+    repeat_offence: bool | None = Field(
+        None, description="누범가중 (Criminal Act Art. 35) is listed in the judgment's 법령의 적용; omit if not read."
+    )
     sources: Sources
 
 

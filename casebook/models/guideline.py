@@ -35,6 +35,22 @@ class CrimeType(StrictModel):
     note_en: Text | None = None
 
 
+class MultipleOffencesRule(StrictModel):
+    """다수범죄 처리기준: how the recommended ranges of several crimes combine, as a source states it."""
+
+    upper_fractions: list[Literal["1", "1/2", "1/3"]] = Field(
+        min_length=1,
+        description="Share of each crime's upper limit added, heaviest first: [1, 1/2, 1/3] = first crime's upper "
+        "limit + half the second's + a third of the third's; crimes beyond the list add nothing.",
+    )
+    lower: Literal["first"] = Field(description="first: the lower limit is the first (heaviest) crime's lower limit.")
+    clip_to_statutory_range: bool = Field(
+        description="Where the combined range leaves the statutory range (처단형), the statutory limit is used."
+    )
+    note_en: Text | None = None
+    sources: Sources
+
+
 class GuidelineEvent(StrictModel):
     date: PartialDate
     what_en: Text
@@ -53,6 +69,9 @@ class Guideline(StrictModel):
     )
     summary_en: Text
     crime_types: list[CrimeType] = Field(default_factory=list)
+    multiple_offences: MultipleOffencesRule | None = Field(
+        None, description="The multiple-offence rule (다수범죄 처리기준), where a source gives it."
+    )
     events: list[GuidelineEvent] = Field(default_factory=list)
     sources: Sources
     updated: Date

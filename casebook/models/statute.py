@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import Field
 
+from casebook.models.case_number import CASE_NUMBER_PATTERN
 from casebook.models.common import Date, Slug, Sources, StrictModel, Text
 from casebook.models.vocabulary import Conduct, Material, MentalElement, ProtectedClass
 
@@ -60,6 +61,24 @@ class Penalty(StrictModel):
     )
 
 
+class MaterialEquivalence(StrictModel):
+    """A definition's rule that material of one kind counts as another when a condition holds.
+
+    E.g. Youth Act Art. 2(5): a synthetic image of a minor counts as CSEM if it is a
+    representation clearly recognisable as a child or youth. The penalty lookup then lists the
+    other kind's provisions as applying "if" the condition holds, with the decisions that set it.
+    """
+
+    material: Material = Field(description="The material as described, e.g. synthetic.")
+    counts_as: Material = Field(description="The material it counts as when the condition holds, e.g. csem.")
+    condition_en: Text = Field(description="The condition, in words, starting with 'if'.")
+    condition_ko: Text | None = None
+    decisions: list[Annotated[str, Field(pattern=CASE_NUMBER_PATTERN)]] = Field(
+        default_factory=list, description="Case numbers of the decisions that set the test, e.g. 2024도17801."
+    )
+    sources: Sources
+
+
 class Paragraph(StrictModel):
     number: int = Field(ge=1, description="Paragraph number (항): ① = 1.")
     item: int | None = Field(None, ge=1, description="Item number (호) where the provision is an item.")
@@ -90,6 +109,9 @@ class Paragraph(StrictModel):
     )
     aggravation_factor: Literal["1/2"] | None = Field(
         None, description="For aggravation paragraphs: how far the penalty is raised."
+    )
+    treats_as: list[MaterialEquivalence] = Field(
+        default_factory=list, description="For definitions: material that counts as another kind if a condition holds."
     )
     note_en: Text | None = None
     sources: Sources

@@ -27,7 +27,16 @@ CONDUCTS: dict[str, tuple[str, str]] = {
     "coerce": ("강요", "coerce"),
     "procure": ("알선", "procure a child or youth for a producer"),
     "defame": ("명예훼손", "defame"),
+    "send-by-telecom": (
+        "통신매체를 통하여 상대방에게 도달하게 함",
+        "send to a person through a means of communication",
+    ),
 }
+
+# Conducts that continue while a state lasts (계속범): possessing or storing a file goes on as long
+# as the file is kept, so a period of such conduct is punishable from the day a provision takes
+# effect (Supreme Court, reported 2026-05-18: chosun-2026-05-18-supreme-court-possession-continuing-offence).
+CONTINUING_CONDUCTS = frozenset({"possess", "store"})
 
 PROTECTED_CLASSES: dict[str, tuple[str, str]] = {
     "anyone": ("사람", "anyone"),
@@ -43,6 +52,10 @@ MATERIALS: dict[str, tuple[str, str]] = {
     "csem": ("아동·청소년성착취물", "child or youth sexual exploitation material"),
     "obscene": ("음란물", "obscene material"),
     "statement": ("사실·거짓의 사실", "a statement of fact (defamation)"),
+    "shaming-message": (
+        "성적 수치심이나 혐오감을 일으키는 말·음향·글·그림·영상·물건",
+        "words, sounds, writing, pictures, images or objects causing sexual shame or disgust",
+    ),
 }
 
 MENTAL_ELEMENTS: dict[str, tuple[str, str]] = {

@@ -19,7 +19,7 @@ from casebook.outcomes import (
     final_decisions,
     outcome_class,
 )
-from casebook.penalties import provisions_on
+from casebook.penalty_timeline import change_days, findings_on
 from casebook.site.charts import bar_chart
 from casebook.site.escape import md as escape
 
@@ -93,24 +93,31 @@ def case_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
 
 
 def penalty_matrix(corpus: Corpus, today: dt.date) -> dict:
-    """Conduct × victim class × period; each cell lists the provisions and their penalties."""
-    starts = sorted(
-        {
-            v.effective
-            for r in corpus.typed("statute")
-            for v in r.model.versions
-            if v.effective and dt.date(2020, 6, 25) <= v.effective <= today
-        }
-        | {dt.date(2020, 6, 25)}
-    )
+    """Conduct × victim class × period for deepfake material; each cell lists the findings (casebook.penalty_timeline).
+
+    A finding on a condition (e.g. Youth Act Art. 11 for a deepfake of a minor) carries the
+    number of its note; `conditions` lists each condition once with the decisions that set it.
+    """
+    days = [d for d in change_days(corpus) if dt.date(2020, 6, 25) < d <= today]
+    starts = [dt.date(2020, 6, 25), *days]
     grid = {}  # (conduct, victim) -> [cell per start date]
+    conditions: list = []
     for conduct in MATRIX_CONDUCTS:
-        for victim, materials in (("adult", ("synthetic",)), ("child", ("synthetic", "csem"))):
+        for victim in ("adult", "child"):
             cells = []
             for start in starts:
-                provisions = [p for m in materials for p in provisions_on(corpus, conduct, victim, start, m)]
-                unique = {(p.statute.id, p.paragraph.number, p.version.id): p for p in provisions}
-                cells.append(sorted(unique.values(), key=lambda p: (p.statute.id, p.paragraph.number)))
+                cell = []
+                for finding in findings_on(corpus, conduct, victim, start, "synthetic"):
+                    note = None
+                    if finding.condition is not None:
+                        key = finding.condition.key()
+                        keys = [c.key() for c in conditions]
+                        if key not in keys:
+                            conditions.append(finding.condition)
+                            keys.append(key)
+                        note = keys.index(key) + 1
+                    cell.append((finding, note))
+                cells.append(cell)
             grid[(conduct, victim)] = cells
     # Keep only the dates on which some cell changes, so each period is a real change in the law.
     keep = [
@@ -126,11 +133,11 @@ def penalty_matrix(corpus: Corpus, today: dt.date) -> dict:
         {"conduct": c, "conduct_ko": CONDUCTS[c][0], "victim": v, "cells": [cells[i] for i in keep]}
         for (c, v), cells in grid.items()
     ]
-    return {"periods": periods, "rows": rows}
+    return {"periods": periods, "rows": rows, "conditions": conditions}
 
 
 def _cell_key(cell) -> tuple:
-    return tuple((p.statute.id, p.paragraph.number, p.version.id) for p in cell)
+    return tuple(finding.key() for finding, _ in cell)
 
 
 def outcome_distribution(

@@ -22,6 +22,14 @@ import threading
 from pathlib import Path
 
 CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink"]}
+# Pages that only list other pages' titles: indexed, they outrank the pages they list (the
+# Sources index for "서울대 딥페이크", above the case itself). Paths inside a language folder too.
+LISTINGS = frozenset({"changes.html", "sources/index.html", "search.html"})
+
+
+def is_listing(site_path: str) -> bool:
+    parts = site_path.split("/", 1)
+    return site_path in LISTINGS or (len(parts) == 2 and len(parts[0]) == 2 and parts[1] in LISTINGS)
 
 
 class SearchIndexError(RuntimeError):
@@ -109,6 +117,8 @@ class SearchIndexer:
 
     def add(self, site_path: str, html: str) -> None:
         """Index one page; `site_path` is where it is written in the site (e.g. cases/x.html)."""
+        if is_listing(site_path):
+            return
         self._send(
             {"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html}
         )

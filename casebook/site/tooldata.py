@@ -1,20 +1,29 @@
-"""Data for the site's offline tools (case finder, penalty on a date), written as JSON at build time.
+"""Data for the site's offline tools (case finder, penalty on a date or over a period), written at build time.
 
-The penalty data carries each offence paragraph with its period in force and a severity key,
-so the browser computes the same answer as `build_site.py penalty` (casebook.penalties).
+The penalty tool computes nothing of the law itself: it receives the answers of
+casebook.penalty_timeline (for every conduct, victim, material and lacking purpose, the
+stretches of time over which the answer is the same, with the findings outright and on a
+condition) and, per provision, of casebook.penalties.governing_law for every stretch of
+judgment dates. It only looks dates up, so it answers as `build_site.py penalty` does.
+Scripts are written with <, >, & and line separators escaped, so they are safe anywhere.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 from casebook.corpus import Corpus
 from casebook.formatting import penalty as penalty_text
 from casebook.law import version_end
 from casebook.models.statute import ParagraphKind
+from casebook.models.vocabulary import CONDUCTS, MATERIALS
 from casebook.outcomes import decisions, outcome_class
-from casebook.penalties import Provision, severity
+from casebook.penalties import Provision, governing_law, severity
+from casebook.penalty_timeline import change_days, is_continuing, timeline
 from casebook.precedents import judgments_of, minors_involved, own_judgment
+
+TOOL_LACKS = ((), ("purpose-of-distribution",))  # what the tool's checkbox can ask
 
 
 def _band(fact) -> str:
@@ -119,15 +128,93 @@ def provision_rows(corpus: Corpus) -> list[dict]:
                         "citation_ko": provision.citation_ko(),
                         "citation_en": provision.citation_en(),
                         "url": f"statutes/{statute.id}.html#version-{version.id}",
+                        "_provision": provision,
                     }
                 )
-    return sorted(rows, key=lambda r: (r["statute"], r["order"], r["paragraph"]))
+    rows.sort(key=lambda r: (r["statute"], r["order"], r["paragraph"]))
+    index = {(r["statute"], r["version"], r["paragraph"]): n for n, r in enumerate(rows)}
+    for row in rows:
+        row["governing"] = _governing_stretches(corpus, row.pop("_provision"), index)
+    return rows
 
 
-def _script(name: str, data) -> str:
-    # A script file, not fetched JSON, so the tools also work when the site is opened from disk.
-    # json.dumps escapes nothing HTML-significant here because the file is never inlined in HTML.
-    return f"window.{name} = " + json.dumps(data, ensure_ascii=False) + ";\n"
+def _governing_stretches(corpus: Corpus, provision: Provision, index: dict) -> list[dict]:
+    """For each later version of the article: from which judgment date which law governs (Criminal Act Art. 1)."""
+    statute = provision.statute
+    out = []
+    for i in range(statute.versions.index(provision.version), len(statute.versions)):
+        version = statute.versions[i]
+        end = version_end(statute, i)
+        g = governing_law(corpus, provision, max(version.starts, provision.version.starts))
+        applies = g.applies
+        out.append(
+            {
+                "from": version.starts.isoformat(),
+                "to": end.isoformat() if end else None,
+                "applies": index.get((applies.statute.id, applies.version.id, applies.paragraph.number))
+                if applies
+                else None,
+                "reason": g.reason,
+            }
+        )
+    return out
+
+
+def penalty_timelines(corpus: Corpus, rows: list[dict]) -> dict:
+    """Every answer the penalty tool can ask for, as stretches of time (casebook.penalty_timeline)."""
+    index = {(r["statute"], r["version"], r["paragraph"]): n for n, r in enumerate(rows)}
+    conditions: list[dict] = []
+    days = change_days(corpus)
+    answers = {}
+    for conduct in CONDUCTS:
+        for victim in ("adult", "child"):
+            for material in MATERIALS:
+                for lacks in TOOL_LACKS:
+                    segments = timeline(
+                        corpus, conduct, victim, dt.date(1900, 1, 1), None, material, frozenset(lacks), days
+                    )
+                    stretches = []
+                    for seg in segments:
+                        items = []
+                        for f in seg.findings:
+                            p = f.provision
+                            item = {"row": index[(p.statute.id, p.version.id, p.paragraph.number)]}
+                            if f.condition is not None:
+                                entry = {
+                                    "text_en": f.condition.text_en,
+                                    "definition_ko": f.condition.definition_ko,
+                                    "decisions": list(f.condition.decisions),
+                                }
+                                if entry not in conditions:
+                                    conditions.append(entry)
+                                item["condition"] = conditions.index(entry)
+                            items.append(item)
+                        stretches.append(
+                            {
+                                "from": seg.start.isoformat(),
+                                "to": seg.end.isoformat() if seg.end else None,
+                                "items": items,
+                            }
+                        )
+                    answers["|".join((conduct, victim, material, ",".join(lacks)))] = stretches
+    return {
+        "answers": answers,
+        "conditions": conditions,
+        "continuing": [c for c in CONDUCTS if is_continuing(c)],
+        "conducts": list(CONDUCTS),
+    }
+
+
+_SCRIPT_SAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+
+
+def script(name: str, data) -> str:
+    """A script file, not fetched JSON, so the tools also work when the site is opened from disk.
+
+    Record text is untrusted: <, >, & and the JavaScript line separators are written as \\u
+    escapes, so the data stays a string even if the file were ever inlined in a <script> element.
+    """
+    return f"window.{name} = " + json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE) + ";\n"
 
 
 def finder_text(L) -> dict:
@@ -155,10 +242,15 @@ def penalty_tool_text(corpus: Corpus, L) -> dict:
             for p in version.paragraphs:
                 if p.penalty is not None:
                     penalties[f"{statute.id}|{version.id}|{p.number}"] = L.penalty(p.penalty)
-    keys = ("choose_date", "none", "penalty", "requires", "at_judgment", "governing")
-    reasons = ("r_not_a_crime", "r_same", "r_lighter", "r_old")
+    from casebook.i18n import UI
+
+    keys = [k.removeprefix("tool.") for k in UI if k.startswith("tool.") and not k.startswith("tool.r_")]
+    reasons = [k for k in UI if k.startswith("tool.r_")]
     return {
-        **{k: L.s(f"tool.{k}") for k in keys + reasons},
+        "lang": L.code,
+        **{k: L.s(f"tool.{k}") for k in keys},
+        # penalties.py's reasons (Criminal Act Art. 1), in English, to this language's words.
+        "reasons": {UI[k][1]: L.s(k) for k in reasons},
         "conducts": {c: L.v("conduct", c) for c in VOCABULARIES["conduct"]},
         "requires_labels": {m: L.v("mental_element", m) for m in VOCABULARIES["mental_element"]},
         "penalties": penalties,
@@ -169,8 +261,10 @@ def tool_files(corpus: Corpus, L) -> dict[str, str]:
     from casebook.site.render import sentence_text
 
     rows = finder_rows(corpus, lambda s: sentence_text(s, L), L)
+    provisions = provision_rows(corpus)
     return {
-        "data/finder.js": _script("casebookFinder", rows) + _script("casebookFinderText", finder_text(L)),
-        "data/penalty-text.js": _script("casebookPenaltyText", penalty_tool_text(corpus, L)),
-        "data/provisions.js": _script("casebookProvisions", provision_rows(corpus)),
+        "data/finder.js": script("casebookFinder", rows) + script("casebookFinderText", finder_text(L)),
+        "data/penalty-text.js": script("casebookPenaltyText", penalty_tool_text(corpus, L)),
+        "data/provisions.js": script("casebookProvisions", provisions)
+        + script("casebookPenaltyAnswers", penalty_timelines(corpus, provisions)),
     }

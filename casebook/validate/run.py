@@ -17,7 +17,7 @@ from casebook.corpus import Corpus, Record, discover
 from casebook.diagnostics import Diagnostic, error
 from casebook.loader import LoadedFile, decode_record_bytes, load_file
 from casebook.parallel import fork_map
-from casebook.validate import corpus_checks, privacy, record_checks  # noqa: F401  (registers checks)
+from casebook.validate import corpus_checks, privacy, range_checks, record_checks  # noqa: F401  (registers checks)
 from casebook.validate.registry import CORPUS_CHECKS, RAW_CHECKS, RECORD_CHECKS, RecordContext
 from casebook.validate.schema import validate_schema
 
