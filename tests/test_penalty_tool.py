@@ -11,6 +11,7 @@ import sys
 
 import pytest
 
+from casebook.i18n import Lang
 from casebook.site import tooldata
 from casebook.validate.run import validate_repository
 from conftest import REPO
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
 def data_js(tmp_path_factory):
     corpus = validate_repository(REPO).corpus
     path = tmp_path_factory.mktemp("tool") / "provisions.js"
-    path.write_text(tooldata.tool_files(corpus, str)["data/provisions.js"], encoding="utf-8")
+    path.write_text(tooldata.tool_files(corpus, Lang("en"))["data/provisions.js"], encoding="utf-8")
     return path
 
 

@@ -8,6 +8,7 @@ helper: ids in links go through `slug`, URLs through `urlsafe`, front matter thr
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import urllib.parse
 from functools import partial
 from pathlib import Path
@@ -124,6 +125,26 @@ def _text_of(obj, name: str) -> str | None:
     return getattr(obj, name)
 
 
+@functools.cache
+def _environment() -> Environment:
+    """The templates' environment: escaping by `finalize`, the safe filters. The language's
+    helpers (catalogue, record text, citations) are passed to each render, not kept here,
+    so both languages' renderers share the compiled templates."""
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=False,  # Markdown, not HTML: `finalize` escapes for Markdown and HTML at once
+        finalize=inert,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(md=md, urlsafe=urlsafe, slug=slug, fm=front_matter, code=code)
+    for name in sorted(p.name for p in TEMPLATES.glob("*.j2")):  # compiled before any fork
+        env.get_template(name)
+    return env
+
+
 class Renderer:
     def __init__(self, corpus: Corpus, today, lang: str = "en"):
         self.lang = lang
@@ -136,17 +157,8 @@ class Renderer:
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
         self.base = "../"  # path from the page being rendered to the site root
         self._cited_by: dict[str, list[Case]] | None = None
-        self.env = Environment(
-            loader=FileSystemLoader(TEMPLATES),
-            autoescape=False,  # Markdown, not HTML: `finalize` escapes for Markdown and HTML at once
-            finalize=inert,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-        )
-        self.env.filters.update(md=md, urlsafe=urlsafe, slug=slug, fm=front_matter, code=code)
-        self.env.globals.update(
+        self.env = _environment()  # one per process: both languages share the compiled templates
+        self.helpers = dict(  # noqa: C408 - names as in the templates
             L=L,
             t=L.t,
             v=L.v,
@@ -169,6 +181,10 @@ class Renderer:
             phrase=L.phrase,
             requires=lambda p: ", ".join(L.v("mental_element", m) for m in p.mental_elements),
         )
+
+    def _render(self, name: str, **context) -> str:
+        """A template with this language's helpers; the page's own values come on top."""
+        return self.env.get_template(name).render({**self.helpers, **context})
 
     # Record text in the page's language ---------------------------------------------------
     def other_lang(self, text: object, lang: str) -> Markup:
@@ -245,7 +261,8 @@ class Renderer:
     def statute_page(self, statute: Statute) -> str:
         timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]
         cited_by = self.cited_by().get(statute.id, [])
-        return self.env.get_template("statute.md.j2").render(
+        return self._render(
+            "statute.md.j2",
             amendments=amendments(statute),
             today=self.today,
             para_citation=lambda v, p: Provision(statute, v, p).citation_ko(),
@@ -322,7 +339,8 @@ class Renderer:
                 values.setdefault((count.counted.value, count.scope_en or ""), set()).add(count.value)
         conflicting = sorted({L.v("counted", k[0]) for k, v in values.items() if len(v) > 1})
         timeline = _in_decision_order(case)
-        return self.env.get_template("case.md.j2").render(
+        return self._render(
+            "case.md.j2",
             timeline=timeline,
             conflicting_counts=conflicting,
             case=case,
@@ -356,7 +374,7 @@ class Renderer:
 
         return [
             *(partial(exports.kind_files, self.corpus, kind) for kind in exports.KIND_ORDER if shared),
-            partial(tooldata.tool_files, self.corpus, self.L),
+            partial(tooldata.tool_files, self.corpus, self.L, shared),
             self._statute_pages,
             self._index_pages,
             self._root_pages,
@@ -369,9 +387,9 @@ class Renderer:
 
     def _index_pages(self) -> dict[str, str]:
         out = {}
-        index = self.env.get_template("index_list.md.j2")
         L = self.L
-        out["statutes/index.md"] = index.render(
+        out["statutes/index.md"] = self._render(
+            "index_list.md.j2",
             title=L.s("index.statutes"),
             items=[
                 {
@@ -387,11 +405,11 @@ class Renderer:
         groups: dict[str, list] = {}
         for row in rows:
             groups.setdefault(row["group"], []).append(row)
-        out["cases/index.md"] = self.env.get_template("cases_index.md.j2").render(
-            rows=rows, groups=[(label, items) for (_, label), items in sorted(groups.items())]
+        out["cases/index.md"] = self._render(
+            "cases_index.md.j2", rows=rows, groups=[(label, items) for (_, label), items in sorted(groups.items())]
         )
-        out["sources/index.md"] = self.env.get_template("sources.md.j2").render(
-            sources=sorted(self.sources.values(), key=lambda s: s.id)
+        out["sources/index.md"] = self._render(
+            "sources.md.j2", sources=sorted(self.sources.values(), key=lambda s: s.id)
         )
         return out
 
@@ -400,14 +418,15 @@ class Renderer:
         self.base = ""
         try:
             out = {}
-            out["index.md"] = self.env.get_template("home.md.j2").render(**self._home_context())
-            out["penalties.md"] = self.env.get_template("penalties.md.j2").render(
-                matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
+            out["index.md"] = self._render("home.md.j2", **self._home_context())
+            out["penalties.md"] = self._render(
+                "penalties.md.j2", matrix=overview.penalty_matrix(self.corpus, self.today), today=self.today
             )
             L = self.L
             all_counts, n_all = overview.outcome_distribution(self.corpus)
             final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
-            out["statistics.md"] = self.env.get_template("statistics.md.j2").render(
+            out["statistics.md"] = self._render(
+                "statistics.md.j2",
                 all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
                 final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
                 figures=overview.figure_views(self.corpus, L),
@@ -415,19 +434,21 @@ class Renderer:
                 classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),
             )
-            out["guidelines.md"] = self.env.get_template("guidelines.md.j2").render(
+            out["guidelines.md"] = self._render(
+                "guidelines.md.j2",
                 guidelines=[r.model for r in sorted(self.corpus.typed("guideline"), key=lambda r: r.model.id)],
                 term=lambda months: L.term(months) if months is not None else "",
             )
-            out["downloads.md"] = self.env.get_template("downloads.md.j2").render(
+            out["downloads.md"] = self._render(
+                "downloads.md.j2",
                 kinds=exports.KIND_ORDER,
                 updated=overview.last_update(self.corpus),
                 # The files are written once, beside the Korean pages at the site root.
                 root="" if self.lang == DEFAULT_LANGUAGE else "../",
             )
-            out["coverage.md"] = self.env.get_template("coverage.md.j2").render(**self._coverage_context())
-            out["changes.md"] = self.env.get_template("changes.md.j2").render(items=feed.recent(self.corpus, L))
-            out["diagnostics.md"] = self.env.get_template("diagnostics.md.j2").render(codes=code_table())
+            out["coverage.md"] = self._render("coverage.md.j2", **self._coverage_context())
+            out["changes.md"] = self._render("changes.md.j2", items=feed.recent(self.corpus, L))
+            out["diagnostics.md"] = self._render("diagnostics.md.j2", codes=code_table())
             out["feed.xml"] = feed.atom(self.corpus, L)
             return out
         finally:

@@ -257,14 +257,20 @@ def penalty_tool_text(corpus: Corpus, L) -> dict:
     }
 
 
-def tool_files(corpus: Corpus, L) -> dict[str, str]:
+def tool_files(corpus: Corpus, L, shared: bool = True) -> dict[str, str]:
+    """The tools' data in language `L`. The provisions and their answers are the same in both
+    languages (their words come from data/penalty-text.js), so they are written once, with
+    `shared`, beside the Korean pages at the site root; the English tool loads them there."""
     from casebook.site.render import sentence_text
 
     rows = finder_rows(corpus, lambda s: sentence_text(s, L), L)
-    provisions = provision_rows(corpus)
-    return {
+    files = {
         "data/finder.js": script("casebookFinder", rows) + script("casebookFinderText", finder_text(L)),
         "data/penalty-text.js": script("casebookPenaltyText", penalty_tool_text(corpus, L)),
-        "data/provisions.js": script("casebookProvisions", provisions)
-        + script("casebookPenaltyAnswers", penalty_timelines(corpus, provisions)),
     }
+    if shared:
+        provisions = provision_rows(corpus)
+        files["data/provisions.js"] = script("casebookProvisions", provisions) + script(
+            "casebookPenaltyAnswers", penalty_timelines(corpus, provisions)
+        )
+    return files
