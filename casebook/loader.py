@@ -27,6 +27,7 @@ from typing import Any
 import yaml
 
 from casebook.diagnostics import Diagnostic, error, warning
+from casebook.prescan import too_deep
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -352,6 +353,19 @@ def _yaml_error(display: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnosti
 
 def parse_text(text: str, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text into a LoadedFile, or return diagnostics explaining why not."""
+    deep = too_deep(text, MAX_DEPTH)
+    if deep is not None:  # before libyaml: its composer would overflow the C stack and crash
+        line = text.count("\n", 0, deep) + 1
+        return None, [
+            error(
+                display,
+                line,
+                deep - (text.rfind("\n", 0, deep) + 1) + 1,
+                "E008",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "records are a few levels deep; flatten the structure",
+            )
+        ]
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:
