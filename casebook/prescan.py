@@ -57,7 +57,7 @@ def _flow_depth(text: str, limit: int) -> int | None:
             after_blank = True
             node_start = node_start or depth == 0  # a new line in block context starts afresh
             continue
-        if token == "#" and after_blank:
+        if token == "#" and (after_blank or node_start):  # libyaml: '#' where a token may start
             newline = text.find("\n", pos)
             pos = end if newline == -1 else newline
             continue

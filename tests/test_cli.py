@@ -70,3 +70,36 @@ def test_list_checks_describes_every_check():
     assert result.returncode == 0
     assert "id_matches_file_name: E201/E202" in result.stdout
     assert "no_victim_personal_data: E240" in result.stdout
+
+
+def test_without_the_dependencies_the_entry_point_says_what_to_install(tmp_path):
+    """A fresh clone run with a Python that lacks the packages: one line, exit 1, no traceback.
+
+    `-S` leaves out every site-packages folder (the venv's and the system's), so this works
+    whatever the interpreter has installed; /usr/bin/python3 is tried as well where present.
+    """
+    import os
+    import shutil
+
+    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "PYTHONHOME", "VIRTUAL_ENV")}
+    pythons = [[sys.executable, "-S"]] + ([["/usr/bin/python3", "-S"]] if shutil.which("/usr/bin/python3") else [])
+    for python in pythons:
+        for args in (["validate"], [], ["search", "x"], ["-m", "casebook", "validate"]):
+            command = [*python, *args] if args[:1] == ["-m"] else [*python, str(REPO / "build_site.py"), *args]
+            result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True, timeout=60)
+            assert result.returncode == 1, (command, result.stderr)
+            assert "Traceback" not in result.stderr and result.stdout == ""
+            assert result.stderr.count("\n") == 1, result.stderr
+            assert "python3 -m venv .venv && .venv/bin/pip install -r requirements.txt" in result.stderr
+            assert "pydantic" in result.stderr
+
+
+def test_the_setup_check_knows_every_requirement():
+    from casebook.setup_check import MODULES
+
+    names = [
+        line.split("==")[0].split("[")[0].strip()
+        for line in (REPO / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert sorted(names) == sorted(MODULES)
