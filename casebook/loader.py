@@ -28,6 +28,7 @@ import yaml
 
 from casebook.diagnostics import Diagnostic, error, warning
 from casebook.prescan import too_deep
+from casebook.scalars import misread
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -240,11 +241,22 @@ class _Builder:
             raise self._bad_tag(node)
         if node.tag == f"{_CORE}str" or node.tag == f"{_CORE}timestamp":
             # Dates are kept as written; the schema parses (possibly partial) dates.
+            if not node.style and node.value[:1] in "0+-":  # plain (libyaml: ""), and cheap first
+                self._refuse_misread(node, node.value)
             return self._text(node.value, node)
         try:
-            return _CONSTRUCTORS[node.tag](node)
+            value = _CONSTRUCTORS[node.tag](node)
         except (ValueError, yaml.YAMLError):
             return self._text(node.value, node)
+        self._refuse_misread(node, value)
+        return value
+
+    def _refuse_misread(self, node: yaml.ScalarNode, value: Any) -> None:
+        """E015/E016 for a number or boolean readers would take differently (casebook.scalars)."""
+        problem = misread(node.value, node.tag, value)
+        if problem is not None:
+            line, col = _pos(node)
+            self.diagnostics.append(error(self.display, line, col, *problem))
 
     def _bad_tag(self, node: yaml.Node) -> _Refused:
         line, col = _pos(node)
