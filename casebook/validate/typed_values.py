@@ -10,13 +10,13 @@ walks each record against its model's field types, so it covers every field of e
 
 from __future__ import annotations
 
+import functools
 import types
 import typing
 from typing import Any
 
 from pydantic import BaseModel
 
-from casebook.models.introspect import field_by_key
 from casebook.validate.registry import RecordContext, raw_check
 
 _NUMBERS = (int, float)
@@ -68,34 +68,78 @@ def _problem(options: list[Any], value: Any) -> tuple[str, str, str] | None:
     return None
 
 
-def _walk(model: type[BaseModel], data: dict, path: tuple):
-    for key, value in data.items():
-        field = field_by_key(model, key) if isinstance(key, str) else None
-        if field is not None:
-            yield from _value(field.annotation, value, (*path, key))
+# id(annotation) -> (what a scalar must be, list item annotation, nested model, the annotation).
+# Worked out once per annotation: a record has hundreds of values and a run 10,000 records.
+_SHAPES: dict[int, tuple[list[Any] | None, Any, type[BaseModel] | None, Any]] = {}
 
 
-def _value(annotation: Any, value: Any, path: tuple):
-    options = _options(annotation)
-    if isinstance(value, list):
+def _shape(annotation: Any):
+    shape = _SHAPES.get(id(annotation))
+    if shape is None:
+        options = _options(annotation)
+        typed = options if all(o is bool for o in options) or all(o in _NUMBERS for o in options) else None
         items = [typing.get_args(o)[0] for o in options if typing.get_origin(o) is list and typing.get_args(o)]
-        if items:
-            for index, item in enumerate(value):
-                yield from _value(items[0], item, (*path, index))
-    elif isinstance(value, dict):
         models = [o for o in options if isinstance(o, type) and issubclass(o, BaseModel)]
-        if models:
-            yield from _walk(models[0], value, path)
-    else:
-        problem = _problem(options, value)
+        # The annotation is kept in the entry so that its id cannot be reused by another object.
+        shape = _SHAPES[id(annotation)] = (
+            typed,
+            items[0] if items else None,
+            models[0] if models else None,
+            annotation,
+        )
+    return shape
+
+
+def _holds_typed(annotation: Any, seen: frozenset = frozenset()) -> bool:
+    """Whether a value of this annotation can hold a number or boolean anywhere inside."""
+    typed, item, model, _ = _shape(annotation)
+    if typed is not None:
+        return True
+    if item is not None and _holds_typed(item, seen):
+        return True
+    return model is not None and model not in seen and bool(_fields(model, seen | {model}))
+
+
+@functools.cache
+def _fields(model: type[BaseModel], seen: frozenset = frozenset()) -> dict[str, Any]:
+    """Key as written -> annotation, for the fields that can hold a number or boolean (most
+    hold only text, and are not walked at all)."""
+    return {
+        (field.alias or name): field.annotation
+        for name, field in model.model_fields.items()
+        if _holds_typed(field.annotation, seen | {model})
+    }
+
+
+def _walk(model: type[BaseModel], data: dict, path: tuple, found: list) -> None:
+    for key, annotation in _fields(model).items():
+        value = data.get(key)
+        if value is not None:
+            _value(annotation, value, (*path, key), found)
+
+
+def _value(annotation: Any, value: Any, path: tuple, found: list) -> None:
+    typed, item, model, _ = _shape(annotation)
+    if isinstance(value, list):
+        if item is not None:
+            for index, element in enumerate(value):
+                _value(item, element, (*path, index), found)
+    elif isinstance(value, dict):
+        if model is not None:
+            _walk(model, value, path, found)
+    elif typed is not None:
+        problem = _problem(typed, value)
         if problem is not None:
-            yield path, problem
+            found.append((path, problem))
 
 
 @raw_check
 def numbers_and_booleans_are_typed(ctx: RecordContext):
     """E015/E016: numeric and true/false fields hold plain numbers and true/false, not text or look-alikes."""
     data = ctx.record.loaded.data
-    for path, (code, message, hint) in _walk(ctx.record.kind.model, data, ()):
+    found: list = []
+    if isinstance(data, dict):
+        _walk(ctx.record.kind.model, data, (), found)
+    for path, (code, message, hint) in found:
         where = ".".join(str(p) for p in path)
         yield ctx.error(path, code, f"{where}: {message}", hint)
