@@ -7,7 +7,10 @@ All logic lives in the `casebook` package; this file only hands over the command
 import sys
 from pathlib import Path
 
-from casebook.cli import main
+if sys.version_info < (3, 11):  # before importing casebook, whose syntax needs 3.11
+    sys.exit(f"build_site.py needs Python 3.11 or newer (this is {sys.version.split()[0]})")
+
+from casebook.cli import main  # noqa: E402
 
 if __name__ == "__main__":
     sys.exit(main(root=Path(__file__).resolve().parent))

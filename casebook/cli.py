@@ -522,6 +522,12 @@ def cmd_serve(args, root: Path) -> int:
 
 
 def main(argv: list[str] | None = None, root: Path | None = None) -> int:
+    from casebook.setup_check import setup_problem
+
+    problem = setup_problem()
+    if problem:  # before the parser: building it imports the models (pydantic)
+        print(problem, file=sys.stderr)
+        return 1
     root = Path(root or Path.cwd()).resolve()
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or argv[0].startswith("-") and argv[0] not in ("-h", "--help"):

@@ -33,11 +33,27 @@ CODES: dict[str, Code] = {
     "E007": Code("No NUL bytes.", "re-save the file as text", "a binary file named .yaml"),
     "E008": Code("Nesting is at most a few dozen levels.", "flatten the structure", "30,000 `[` in a row"),
     "E009": Code("A record is a non-empty mapping.", "start the file with `id:`", "an empty file or a list"),
-    "E010": Code("Record files end in .yaml.", "rename the file", "`snu.yml`"),
+    "E010": Code("Record files end in .yaml (lowercase).", "rename the file", "`snu.yml`, `SNU.YAML`"),
     "E011": Code(
         "A record is a real file inside the repository.", "replace the link with the file", "a symlink to /etc"
     ),
     "E012": Code("Record file names do not start with '.'.", "rename the file to its id", "`.hidden.yaml`"),
+    "E013": Code(
+        "A record is a plain file: no FIFO, device, socket, folder or link to one.",
+        "replace it with the record itself",
+        "a FIFO named x.yaml",
+    ),
+    "E014": Code("Record file names have no spaces or dots around them.", "rename it to its id", "`snu .yaml`"),
+    "E015": Code(
+        "Numbers are written as a reader reads them.",
+        "write plain decimal digits, or quote a code",
+        "`060` (read as 48), `1:20` (read as 80)",
+    ),
+    "E016": Code(
+        "True and false are written as true and false.",
+        "write true or false; quote 'yes' if you mean the word",
+        "`minor: yes`",
+    ),
     # The schema (validate/schema.py)
     "E101": Code("Only the keys the schema defines.", "check the spelling; see schemas/", "`verdict:` in a case"),
     "E102": Code("Every required key is present.", "add the key", "a source without `publisher`"),
@@ -103,7 +119,16 @@ CODES: dict[str, Code] = {
         "Defendants appear by anonymised label.", "use the press' label, e.g. 'Park (40)'", "a full name as label"
     ),
     "E250": Code("No TODO placeholder is left.", "fill it in, or delete the optional line", "`court_en: TODO`"),
-    "E251": Code("No invisible direction or zero-width characters.", "delete the character", "U+202E in a title"),
+    "E251": Code(
+        "No invisible direction, zero-width, soft-hyphen or filler characters.",
+        "delete the character",
+        "U+202E in a title",
+    ),
+    "E253": Code(
+        "A source address shows where it leads.",
+        "copy the address as the browser's address bar shows it",
+        "https://t%2Eme/…",
+    ),
     "E252": Code(
         "No value longer than 20,000 characters.", "summarise; long texts belong in the source", "a pasted article"
     ),

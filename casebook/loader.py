@@ -27,6 +27,8 @@ from typing import Any
 import yaml
 
 from casebook.diagnostics import Diagnostic, error, warning
+from casebook.prescan import too_deep
+from casebook.scalars import misread
 
 MAX_FILE_BYTES = 1024 * 1024
 MAX_DEPTH = 64
@@ -239,11 +241,22 @@ class _Builder:
             raise self._bad_tag(node)
         if node.tag == f"{_CORE}str" or node.tag == f"{_CORE}timestamp":
             # Dates are kept as written; the schema parses (possibly partial) dates.
+            if not node.style and node.value[:1] in "0+-":  # plain (libyaml: ""), and cheap first
+                self._refuse_misread(node, node.value)
             return self._text(node.value, node)
         try:
-            return _CONSTRUCTORS[node.tag](node)
+            value = _CONSTRUCTORS[node.tag](node)
         except (ValueError, yaml.YAMLError):
             return self._text(node.value, node)
+        self._refuse_misread(node, value)
+        return value
+
+    def _refuse_misread(self, node: yaml.ScalarNode, value: Any) -> None:
+        """E015/E016 for a number or boolean readers would take differently (casebook.scalars)."""
+        problem = misread(node.value, node.tag, value)
+        if problem is not None:
+            line, col = _pos(node)
+            self.diagnostics.append(error(self.display, line, col, *problem))
 
     def _bad_tag(self, node: yaml.Node) -> _Refused:
         line, col = _pos(node)
@@ -352,6 +365,19 @@ def _yaml_error(display: str, exc: yaml.MarkedYAMLError, text: str) -> Diagnosti
 
 def parse_text(text: str, display: str) -> tuple[LoadedFile | None, list[Diagnostic]]:
     """Parse YAML text into a LoadedFile, or return diagnostics explaining why not."""
+    deep = too_deep(text, MAX_DEPTH)
+    if deep is not None:  # before libyaml: its composer would overflow the C stack and crash
+        line = text.count("\n", 0, deep) + 1
+        return None, [
+            error(
+                display,
+                line,
+                deep - (text.rfind("\n", 0, deep) + 1) + 1,
+                "E008",
+                f"nesting is deeper than {MAX_DEPTH} levels",
+                "records are a few levels deep; flatten the structure",
+            )
+        ]
     try:
         node = compose(text)
     except yaml.MarkedYAMLError as exc:

@@ -78,6 +78,11 @@ def changed_records(root: Path, base: str) -> list[tuple[str, list[str]]]:
             continue
         old_text = None if status == "A" else _git(root, "show", f"{base}:{path}")
         new_path = root / path
+        if new_path.is_symlink() or (new_path.exists() and not new_path.is_file()):
+            # Never follow a link or open a FIFO or device: the summary is posted on the pull
+            # request, and reading /dev/zero or a FIFO would never end. `validate` says why.
+            out.append((path, ["not a plain file (a link, folder, FIFO or device); not read"]))
+            continue
         new_text = new_path.read_text(encoding="utf-8") if new_path.exists() else None
         out.append((path, describe(_load(old_text, path), _load(new_text, path))))
     return out

@@ -15,6 +15,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from casebook.diagnostic_codes import CODES
 from casebook.loader import load_file, parse_text
 from casebook.models import KINDS
 from casebook.validate.run import validate_repository
@@ -232,8 +233,9 @@ def test_interrupted_build_leaves_the_previous_site(site_repo, monkeypatch):
 
 def test_validate_and_build_never_write_records(site_repo):
     before = {p: p.read_bytes() for p in site_repo.rglob("*.yaml")}
-    run_cli("validate", "--root", str(site_repo))
-    run_cli("build", "--root", str(site_repo), timeout=300)
+    assert run_cli("validate", "--root", str(site_repo)).returncode == 0
+    built = run_cli("build", "--root", str(site_repo), timeout=300)
+    assert built.returncode == 0, built.stderr  # a build that did run, and still wrote no record
     after = {p: p.read_bytes() for p in site_repo.rglob("*.yaml") if "site" not in p.relative_to(site_repo).parts}
     assert after == before
 
@@ -256,7 +258,8 @@ def test_random_documents_never_crash_the_loader_or_schema(doc):
 
     text = yaml.safe_dump(doc, allow_unicode=True)
     loaded, diags = parse_text(text, "fuzz.yaml")
-    assert all(d.code for d in diags)
+    # Whatever the document, every problem is a catalogued code at a real position.
+    assert all(d.code in CODES and d.line >= 1 and d.column >= 1 and d.message for d in diags)
     if loaded is not None:
         for kind in KINDS:
             validate_schema(loaded, kind.model)
@@ -298,4 +301,154 @@ def test_mutated_real_records_never_crash_validation(tmp_path_factory, record, s
     (root / record.parent.name / record.name).write_text("".join(lines), encoding="utf-8")
     loaded, _ = load_file(root / record.parent.name / record.name)
     report = validate_repository(root, today=FIXTURE_TODAY)
-    assert all(d.path and d.line >= 1 and d.code for d in report.diagnostics)
+    assert all(d.path and d.line >= 1 and d.code in CODES for d in report.diagnostics)
+
+
+# --- Input that used to crash or hang the validator ----------------------------------------
+
+DEEP = 30_000  # libyaml's composer overflows the C stack somewhere below this
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "[" * DEEP + "]" * DEEP,
+        "[" * DEEP,  # never closed
+        "{a: " * DEEP + "}" * DEEP,
+        "\n  " + "- " * DEEP + "x",  # block sequences on one line
+        "\n  " + "? " * DEEP + "x",
+    ],
+    ids=["brackets", "unclosed", "braces", "dashes", "question-marks"],
+)
+def test_thirty_thousand_nested_collections_are_refused_and_other_files_still_reported(valid_repo, value):
+    # Run as a separate process: without the protection the validator dies of a segfault.
+    (valid_repo / "cases" / "deep.yaml").write_text(f"id: deep\na: {value}\n", encoding="utf-8")
+    edit(valid_repo / CASE, "summary_en: An example.", "summary_en: Call 010-1234-5678.")
+    result = run_cli("validate", "--no-cache", "--root", str(valid_repo))
+    assert result.returncode == 1, result.stderr[-500:]
+    assert "Traceback" not in result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith(" ")]
+    assert [line.split(" ")[1] for line in lines if line.startswith("cases/deep.yaml:")] == ["E008"]
+    assert any(line.startswith(f"{CASE}:5:") and " E241 " in line for line in lines)
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        '"' + "[" * 200 + '"',
+        "'" + "{" * 200 + "'",
+        "text with " + "[" * 200 + " inside",
+        "|\n  " + "[" * 200 + "\n  " + "{" * 200,
+        ">-\n  " + "[" * 200,
+        "ok # " + "[" * 200,
+        "[" + ", ".join(["[1]"] * 200) + "]",  # many brackets, shallow nesting
+    ],
+    ids=["double-quoted", "single-quoted", "plain", "literal", "folded", "comment", "wide"],
+)
+def test_brackets_in_text_are_not_nesting(value):
+    loaded, diags = parse_text(f"id: x\na: {value}\nb: 1\n", "x.yaml")
+    assert [d.code for d in diags] == [] and loaded.data["b"] == 1
+
+
+flow_scalars = st.one_of(
+    st.sampled_from(["a", "1", "~", "''", '""', "'[{'", '"]}\\""', "x y", "#no-comment", "'it''s'"]),
+    st.text(alphabet="ab[]{}'\"#, :-", max_size=6).map(lambda s: '"' + s.replace("\\", "").replace('"', "") + '"'),
+)
+
+
+def _nested(depth_and_leaves):
+    flows = st.recursive(
+        flow_scalars,
+        lambda inner: (
+            st.lists(inner, max_size=3).map(lambda xs: "[" + ", ".join(xs) + "]")
+            | st.lists(
+                st.tuples(st.sampled_from(["k", "'j'", '"k:"']), inner), max_size=3, unique_by=lambda kv: kv[0]
+            ).map(lambda kv: "{" + ", ".join(f"{k}: {v}" for k, v in kv) + "}")
+        ),
+        max_leaves=depth_and_leaves,
+    )
+    return flows
+
+
+def _depth(node) -> int:
+    """Levels from this node to its deepest node, both counted (as the loader counts them)."""
+    children = node if isinstance(node, list) else list(node.values()) if isinstance(node, dict) else []
+    return 1 + max((_depth(x) for x in children), default=0)
+
+
+@given(_nested(20), st.integers(0, 70), st.sampled_from(["[", "{k: "]), st.booleans())
+def test_nested_flow_collections_never_crash_and_deep_ones_get_e008(inner, wrap, opener, comment):
+    """Random flow collections wrapped in up to 70 more levels: E008 exactly when deeper than
+    the limit (the text scan agrees with the loader's own count), never a crash."""
+    import yaml
+
+    from casebook.loader import MAX_DEPTH
+
+    closer = "]" if opener == "[" else "}"
+    value = opener * wrap + inner + closer * wrap
+    text = f"id: x\na: {value}" + (" # [[[{{{" if comment else "") + "\n"
+    loaded, diags = parse_text(text, "fuzz.yaml")
+    try:
+        depth = _depth(yaml.safe_load(text)["a"])  # `a` itself is level 1 below the record
+    except (yaml.YAMLError, RecursionError):
+        assert diags  # not YAML (or too deep for PyYAML's own Python parser): a diagnostic
+        return
+    if depth > MAX_DEPTH:
+        assert [d.code for d in diags] == ["E008"] and loaded is None
+    else:
+        assert "E008" not in [d.code for d in diags]
+
+
+@given(st.integers(1, 60_000), st.sampled_from(["[", "{", "- ", "{a: ", "[a, ", "? "]), st.text("]}, x\n", max_size=5))
+def test_any_depth_of_flow_or_block_nesting_never_crashes(depth, opener, tail):
+    loaded, diags = parse_text("id: x\na:\n  " + opener * depth + tail + "\n", "fuzz.yaml")
+    assert loaded is not None or diags
+
+
+@pytest.mark.skipif(not hasattr(__import__("os"), "mkfifo"), reason="needs FIFOs")
+def test_fifos_devices_and_folders_named_like_records_are_refused_not_opened(valid_repo):
+    import os
+
+    os.mkfifo(valid_repo / "cases" / "pipe.yaml")  # opening it would block for ever
+    (valid_repo / "cases" / "folder.yaml").mkdir()
+    (valid_repo / "sources" / "null.yaml").symlink_to("/dev/null")  # outside the repository: E011
+    (valid_repo / "sources" / "target").mkdir()
+    (valid_repo / "sources" / "dir-link.yaml").symlink_to(valid_repo / "sources" / "target")
+    result = run_cli("validate", "--no-cache", "--root", str(valid_repo), timeout=30)
+    found = [line.split(": ")[0:2] for line in result.stdout.splitlines() if not line.startswith(" ")][:-1]
+    assert sorted((path, code.split()[0]) for path, code in found) == [
+        ("cases/folder.yaml:1:1", "E013"),
+        ("cases/pipe.yaml:1:1", "E013"),
+        ("sources/dir-link.yaml:1:1", "E013"),
+        ("sources/null.yaml:1:1", "E011"),
+    ]
+
+
+def test_near_miss_record_names_are_reported_not_skipped(valid_repo):
+    record = (valid_repo / CASE).read_bytes()
+    for name in ("loud.YAML", "short.yml", "SHORT2.YML", "trailing.yaml ", " leading.yaml", "dot.yaml.", "gap .yaml"):
+        (valid_repo / "cases" / name).write_bytes(record)
+    (valid_repo / "cases" / "notes.txt").write_text("not a record", encoding="utf-8")
+    (valid_repo / "cases" / "backup.yaml~").write_bytes(record)
+    found = sorted((path, code) for path, _, code in codes(validate(valid_repo)))
+    assert found == [
+        ("cases/ leading.yaml", "E014"),
+        ("cases/SHORT2.YML", "E010"),
+        ("cases/dot.yaml.", "E014"),
+        ("cases/gap .yaml", "E014"),
+        ("cases/loud.YAML", "E010"),
+        ("cases/short.yml", "E010"),
+        ("cases/trailing.yaml ", "E014"),
+    ]
+
+
+def test_a_docs_page_that_is_a_link_stops_the_build_and_publishes_nothing(site_repo, tmp_path):
+    from casebook.site.build import build_site
+
+    secret = tmp_path / "secret.md"
+    secret.write_text("private notes of the machine's owner", encoding="utf-8")
+    (site_repo / "docs" / "leak.md").symlink_to(secret)
+    assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 1
+    assert not (site_repo / "site").exists() or not any(
+        "private notes" in p.read_text(encoding="utf-8", errors="ignore") for p in (site_repo / "site").rglob("*.html")
+    )

@@ -95,3 +95,26 @@ def test_changed_records_summary_names_what_changed_and_shows_record_text_as_tex
     # Outside code spans nothing of the record's text is left to become a link, image or mention.
     outside = re.sub(r"(`+) .*? \1", "", out)
     assert "evil.example" not in outside and "@octocat" not in outside
+
+
+def test_changed_records_never_follows_a_link_or_opens_a_fifo(tmp_path):
+    import os
+    import shutil
+
+    repo = tmp_path / "repo"
+    shutil.copytree(REPO / "tests" / "fixtures" / "valid", repo)
+    git = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org"]
+    subprocess.run([*git, "init", "-q"], cwd=repo, check=True)
+    subprocess.run([*git, "add", "-A"], cwd=repo, check=True)
+    subprocess.run([*git, "commit", "-qm", "base"], cwd=repo, check=True)
+    os.mkfifo(tmp_path / "pipe")  # reading it would block for ever
+    (repo / "cases" / "example-case.yaml").unlink()
+    (repo / "cases" / "example-case.yaml").symlink_to(tmp_path / "pipe")
+    result = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "changed-records", "--root", str(repo), "--base", "HEAD"],
+        capture_output=True,
+        text=True,
+        timeout=30,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "not read" in result.stdout

@@ -35,6 +35,10 @@ def _validated(root: Path, strict: bool, today: dt.date) -> Report | None:
     return report
 
 
+class StagingError(RuntimeError):
+    """docs/ holds something that is not a plain page or folder."""
+
+
 def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]:
     """Everything MkDocs reads, in the i18n plugin's folder layout: ko/ (the site root), en/
     (under /en/) and the files both languages share (assets/).
@@ -45,6 +49,11 @@ def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]
     files = {}
     docs = root / "docs"
     for path in sorted(docs.rglob("*")):
+        if path.is_symlink() or not (path.is_file() or path.is_dir()):
+            # A link could publish a file from outside the repository (or hang on /dev/zero).
+            raise StagingError(
+                f"docs/{path.relative_to(docs).as_posix()} is a link or a special file; commit the page itself"
+            )
         if not path.is_file():
             continue
         relative = path.relative_to(docs).as_posix()

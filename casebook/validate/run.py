@@ -17,7 +17,7 @@ from casebook.corpus import Corpus, Record, discover
 from casebook.diagnostics import Diagnostic, error
 from casebook.loader import LoadedFile, decode_record_bytes, load_file
 from casebook.parallel import fork_map
-from casebook.validate import corpus_checks, privacy, range_checks, record_checks  # noqa: F401  (registers checks)
+from casebook.validate import corpus_checks, privacy, range_checks, record_checks, typed_values  # noqa: F401  (registers checks)
 from casebook.validate.registry import CORPUS_CHECKS, RAW_CHECKS, RECORD_CHECKS, RecordContext
 from casebook.validate.schema import validate_schema
 
@@ -171,14 +171,31 @@ def validate_repository(
             diagnostics += [d for found in _check_all(records, today, workers) for d in found]
         corpus = Corpus(root, records)
         diagnostics += _corpus_diagnostics(corpus, today)
-    # A TODO placeholder also fails its type check; one line about it is enough (E250 says what to do).
-    placeholders = {(d.path, d.line, d.column) for d in diagnostics if d.code == "E250"}
-    diagnostics = [
-        d
-        for d in diagnostics
-        if d.code == "E250" or not d.code.startswith(("E10", "E20")) or (d.path, d.line, d.column) not in placeholders
-    ]
+    diagnostics = _one_line_per_value(diagnostics)
     return Report(corpus, sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message)))
+
+
+# Codes that say all there is to say about a value: a TODO placeholder, a number or boolean
+# readers would misread. The value also fails its type check; one line about it is enough.
+_SAYS_IT_ALL = ("E250", "E015", "E016")
+
+
+def _one_line_per_value(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Drop the schema's E10x/E20x where a placeholder or misread value was already reported,
+    and report a misread value once (the loader and the typed-field check may both see it)."""
+    said: set[tuple[str, int, int]] = set()
+    kept: list[Diagnostic] = []
+    for d in sorted(diagnostics, key=lambda d: d.code not in _SAYS_IT_ALL):
+        where = (d.path, d.line, d.column)
+        if d.code in _SAYS_IT_ALL:
+            if d.code != "E250" and (*where, d.code) in said:
+                continue
+            said.add((*where, d.code))
+            said.add(where)
+        elif d.code.startswith(("E10", "E20")) and where in said:
+            continue
+        kept.append(d)
+    return kept
 
 
 def _corpus_diagnostics(corpus: Corpus, today: dt.date) -> list[Diagnostic]:
