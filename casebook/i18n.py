@@ -156,6 +156,14 @@ UI: dict[str, tuple[str, str]] = {
     "statute.cited_by": ("이 조문이 적용된 사건", "Cases citing this article"),
     "statute.act_number": ("법률 제{number}호", "Act No. {number}"),
     "statute.versions_note": ("{n}개 버전", "{n} version(s)"),
+    "statute.law_go_kr": ("law.go.kr에서 보기", "on law.go.kr"),
+    "statute.paragraph_link": ("이 항으로 가는 주소", "Link to this paragraph"),
+    "statute.judgment_link": ("{number} 판결문(law.go.kr)", "judgment {number} on law.go.kr"),
+    # Copy buttons (assets/javascripts/copy.js)
+    "copy.button": ("복사", "Copy"),
+    "copy.label": ("인용 복사", "Copy the citation"),
+    "copy.copied": ("복사됨", "Copied"),
+    "copy.selected": ("선택됨 — Ctrl+C로 복사", "Selected — press Ctrl+C to copy"),
     # Index pages
     "index.statutes": ("법령", "Statutes"),
     "index.cases": ("사건", "Cases"),

@@ -227,9 +227,15 @@ def test_pages_carry_a_csp_their_own_scripts_satisfy(site_url, browser, tmp_path
     )
 
 
-def test_site_works_opened_from_disk(browser, tmp_path_factory):
+@pytest.fixture(scope="session")
+def disk_site(tmp_path_factory):
     site = tmp_path_factory.mktemp("disk") / "site"
     assert build_site(REPO, site) == 0
+    return site
+
+
+def test_site_works_opened_from_disk(browser, disk_site):
+    site = disk_site
     context = browser.new_context()
     pg = context.new_page()
     errors = []
@@ -406,3 +412,47 @@ def test_no_korean_page_shows_an_english_interface_label(page, site_url, path):
     page.goto(f"{site_url}/{path}")
     assert page.locator("html").get_attribute("lang") == "ko"
     _no_english_labels(page)
+
+
+# Finding II ------------------------------------------------------------------------------------
+
+
+def test_a_pinned_citation_is_copied_with_one_click(browser, site_url):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site_url)
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.goto(f"{site_url}/statutes/sexual-crimes-act-14-2.html#version-2024-10-16-p4")
+    paragraph = pg.locator("#version-2024-10-16-p4")
+    expect(paragraph).to_contain_text("¶4")
+    assert pg.evaluate("location.hash") == "#version-2024-10-16-p4"
+    cite = paragraph.locator("xpath=following-sibling::p[1]")
+    court = cite.locator("code.cb-citation").nth(1)
+    expect(court).to_contain_text("제14조의2 제4항")
+    cite.locator("button.cb-copy").nth(1).click()
+    expect(cite.locator("button.cb-copy").nth(1)).to_have_text("복사됨")
+    assert pg.evaluate("navigator.clipboard.readText()") == court.text_content()
+    # English pages: the English form has its button too.
+    pg.goto(f"{site_url}/en/statutes/sexual-crimes-act-14-2.html")
+    english = pg.locator("#version-2024-10-16-p4 + p code.cb-citation").nth(1)
+    expect(english).to_contain_text("Art. 14-2(4)")
+    pg.locator("#version-2024-10-16-p4 + p button.cb-copy").nth(1).click()
+    assert pg.evaluate("navigator.clipboard.readText()") == english.text_content()
+    context.close()
+    assert errors == []
+
+
+def test_without_the_clipboard_api_the_citation_is_selected(browser, disk_site):
+    # From disk (file://) the Clipboard API may be missing: the citation is selected instead.
+    site = disk_site
+    context = browser.new_context()
+    context.add_init_script("Object.defineProperty(navigator, 'clipboard', {value: undefined})")
+    pg = context.new_page()
+    pg.goto((site / "statutes" / "sexual-crimes-act-14-2.html").as_uri())
+    button = pg.locator("button.cb-copy").first
+    button.click()
+    expect(button).to_have_text("선택됨 — Ctrl+C로 복사")
+    expected = pg.locator("code.cb-citation").first.text_content()
+    assert pg.evaluate("window.getSelection().toString()") == expected
+    context.close()

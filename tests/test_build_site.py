@@ -17,7 +17,9 @@ def test_build_writes_a_page_per_record(site_repo, capsys):
     ko_html = (site / "cases" / "example-case.html").read_text(encoding="utf-8")
     assert "예시 사건" in ko_html and "징역 2년, 집행유예 3년" in ko_html
     statute_html = (site / "statutes" / "example-act-2.html").read_text(encoding="utf-8")
-    assert "<code>예시법 제2조 (2024. 10. 16. 시행)</code>" in html.unescape(statute_html)  # shown as written
+    assert '<code class="cb-citation">예시법 제2조 (2024. 10. 16. 시행)</code>' in html.unescape(
+        statute_html
+    )  # shown as written
     assert not list(site_repo.glob(".site-build-*")), "staging folder left behind"
 
 

@@ -95,3 +95,22 @@ def test_record_diff_describes_fields_and_items():
     new = {"id": "x", "proceedings": [{"id": "first-instance"}, {"id": "appeal"}], "summary_en": "a", "aliases": ["y"]}
     assert describe(old, new) == ["` aliases ` added", "` proceedings ` changed (new: ` appeal `)"]
     assert describe(None, new) == ["added"] and describe(old, None) == ["removed"]
+
+
+def test_statute_paragraphs_have_anchors_copy_buttons_and_law_go_kr_only_from_the_record(rendered):
+    corpus, pages = rendered
+    page = pages["statutes/example-act-2.md"]
+    assert "{ #version-2024-10-16-p2 .cb-para }" in page
+    assert "[¶2](#version-2024-10-16-p2" in page
+    assert page.count('class="cb-copy"') == page.count('class="cb-citation"') > 3
+    # The fixture's statute text is a mirror, not law.go.kr: no address is made up for it.
+    assert "law.go.kr" not in page
+    renderer = Renderer(corpus, FIXTURE_TODAY)
+    mirror = renderer.sources["statute-text"]
+    official = "https://www.law.go.kr/LSW/lsInfoP.do?lsiSeq=1"
+    renderer.sources["statute-text"] = mirror.model_copy(update={"url": official})
+    statute = renderer.statutes["example-act-2"]
+    assert renderer.law_go_kr_links(statute.versions[0]) == [official]
+    assert f"[on law.go.kr]({official})" in renderer.statute_page(statute)
+    renderer.sources["statute-text"] = mirror.model_copy(update={"url": "https://law.go.kr.example.com/x"})
+    assert renderer.law_go_kr_links(statute.versions[0]) == []

@@ -43,6 +43,34 @@ def urlsafe(url: str) -> Markup:
     return Markup(urllib.parse.quote(url, safe=":/?#&=%~.,;+@!$*-_"))
 
 
+LAW_GO_KR_HOSTS = ("law.go.kr", "www.law.go.kr")
+
+
+def is_law_go_kr(url: str | None) -> bool:
+    """A record's address on the national law portal (only such addresses are linked as law.go.kr)."""
+    if not url or not url.startswith("https://") and not url.startswith("http://"):
+        return False
+    return urllib.parse.urlsplit(url).hostname in LAW_GO_KR_HOSTS
+
+
+def copyable(text: object, L: Lang) -> Markup:
+    """A citation with a copy button beside it (assets/javascripts/copy.js): the text inert,
+    the button's words from the catalogue."""
+    label = md(L.s("copy.label"))  # no record text in attributes (tests/test_escaping.py)
+    return Markup(
+        f'<code class="cb-citation">{md(text)}</code>'
+        f'<button type="button" class="cb-copy" aria-label="{label}" '
+        f'data-cb-copied="{md(L.s("copy.copied"))}" data-cb-selected="{md(L.s("copy.selected"))}">'
+        f"{md(L.s('copy.button'))}</button>"
+    )
+
+
+def paragraph_anchor(version: StatuteVersion, paragraph) -> Markup:
+    """The id of a paragraph of a version (statutes/<id>.html#version-2024-10-16-p4)."""
+    item = f"-{int(paragraph.item)}" if paragraph.item else ""
+    return Markup(f"version-{slug(version.id)}-p{int(paragraph.number)}{item}")
+
+
 def article_ko(statute: Statute) -> str:
     main, _, branch = statute.article.partition("-")
     return f"{main}조의{branch}" if branch else f"{main}조"
@@ -258,6 +286,28 @@ class Renderer:
         since = version.effective.isoformat() if version.effective else f"by {version.known_in_force_on}"
         return f"{statute.act.title_en}, Art. {statute.article} (version in force from {since})"
 
+    def law_go_kr_links(self, version: StatuteVersion) -> list[str]:
+        """law.go.kr addresses the version's record gives (its paragraphs' sources), never
+        built from a title: a version whose sources hold none gets no link."""
+        urls = []
+        for c in [*version.sources, *(c for p in version.paragraphs for c in p.sources)]:
+            source = self.sources.get(c.source)
+            url = source.url if source is not None else None
+            if is_law_go_kr(url) and url not in urls:
+                urls.append(url)
+        return urls
+
+    def case_judgments(self, case: Case) -> list[dict]:
+        """The judgments of a case that are on law.go.kr, by case number, in decision order."""
+        out, seen = [], set()
+        for proc in _in_decision_order(case):
+            judgment = own_judgment(proc, self.judgments)
+            if judgment is None or not is_law_go_kr(judgment.url) or judgment.id in seen:
+                continue
+            seen.add(judgment.id)
+            out.append({"number": judgment.judgment.case_number, "url": judgment.url})
+        return out
+
     def statute_page(self, statute: Statute) -> str:
         timeline = [{"version": v, "end": version_end(statute, i)} for i, v in enumerate(statute.versions)]
         cited_by = self.cited_by().get(statute.id, [])
@@ -275,6 +325,10 @@ class Renderer:
             citation_ko=lambda v: self.citation_ko(statute, v),
             citation_en=lambda v: self.citation_en(statute, v),
             citation_court=lambda v, p=None: self.citation_court(statute, v, p),
+            copyable=lambda text: copyable(text, self.L),
+            anchor=paragraph_anchor,
+            law_go_kr=self.law_go_kr_links,
+            case_judgments=self.case_judgments,
         )
 
     def cited_by(self) -> dict[str, list[Case]]:
