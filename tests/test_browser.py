@@ -456,3 +456,16 @@ def test_without_the_clipboard_api_the_citation_is_selected(browser, disk_site):
     expected = pg.locator("code.cb-citation").first.text_content()
     assert pg.evaluate("window.getSelection().toString()") == expected
     context.close()
+
+
+def test_the_csv_for_excel_starts_with_a_bom_and_the_dictionary_explains_it(page, site_url):
+    page.goto(f"{site_url}/en/downloads.html")
+    link = page.locator("a", has_text="cases.excel.csv")
+    href = link.evaluate("(a) => a.href")
+    first = page.evaluate(
+        "async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer()).slice(0, 3))", href
+    )
+    assert first == [0xEF, 0xBB, 0xBF]
+    page.click("text=What each column means is in the data dictionary.")
+    expect(page.locator("article h1")).to_contain_text("Data dictionary")
+    expect(page.locator("article table").nth(1)).to_contain_text("outcome_class")

@@ -114,3 +114,27 @@ def test_statute_paragraphs_have_anchors_copy_buttons_and_law_go_kr_only_from_th
     assert f"[on law.go.kr]({official})" in renderer.statute_page(statute)
     renderer.sources["statute-text"] = mirror.model_copy(update={"url": "https://law.go.kr.example.com/x"})
     assert renderer.law_go_kr_links(statute.versions[0]) == []
+
+
+def test_every_kind_has_a_csv_for_excel_with_a_bom_and_the_same_rows(rendered):
+    _, pages = rendered
+    for kind in ("statute", "case", "source", "figure", "guideline"):
+        plain, excel = pages[f"downloads/{kind}s.csv"], pages[f"downloads/{kind}s.excel.csv"]
+        assert excel.encode("utf-8")[:3] == b"\xef\xbb\xbf" and not plain.startswith("\ufeff")
+        assert excel[1:] == plain
+
+
+def test_the_data_dictionary_explains_every_csv_column_in_both_languages(rendered, rendered_ko):
+    from casebook.site.exports import COLUMNS
+
+    _, pages = rendered
+    for text in (pages["data-dictionary.md"], rendered_ko["ko/data-dictionary.md"]):
+        for kind, columns in COLUMNS.items():
+            head = next(csv.reader(io.StringIO(pages[f"downloads/{kind}s.csv"])))
+            assert head == list(columns)
+            for column in head:
+                assert f"| <code>{column.replace('_', '&#95;')}</code> | " in text, (kind, column)
+    assert (
+        "| <code>outcome&#95;class</code> | 결과 분류 | <code>custodial</code> 실형"
+        in rendered_ko["ko/data-dictionary.md"]
+    )

@@ -13,11 +13,91 @@ import json
 
 from casebook.corpus import Corpus
 from casebook.formatting import penalty as penalty_text
+from casebook.models.source import SourceKind
 from casebook.outcomes import decisions, outcome_class
 from casebook.precedents import FACT_NAMES, judgments_of, minors_involved, own_judgment, statute_labels
 from casebook.schemas import render_schemas
 
 KIND_ORDER = ("statute", "case", "source", "figure", "guideline")
+
+
+# The CSV columns of each kind, in order (the data dictionary page explains each one).
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "statute": (
+        "statute",
+        "article",
+        "version",
+        "effective",
+        "status",
+        "paragraph",
+        "kind",
+        "conducts",
+        "materials",
+        "protects",
+        "min_months",
+        "max_months",
+        "life",
+        "fine_max_krw",
+        "penalty",
+    ),
+    "case": (
+        "case",
+        "proceeding",
+        "level",
+        "court",
+        "decided",
+        "case_number",
+        "defendant",
+        "disposition",
+        "outcome_class",
+        "imprisonment_months",
+        "suspended_months",
+        "fine_krw",
+        "life",
+        "title_en",
+        "title_ko",
+        "relevance",
+        "court_ko",
+        "statutes",
+        "minors",
+        "judgment_backed",
+        "prosecution_request_months",
+        "statutory_range_min_months",
+        "statutory_range_max_months",
+        *FACT_NAMES,
+    ),
+    "source": (
+        "source",
+        "publisher",
+        "title",
+        "url",
+        "published",
+        "language",
+        "kind",
+        "strength",
+    ),
+    "figure": (
+        "figure",
+        "agency",
+        "metric",
+        "unit",
+        "from",
+        "to",
+        "value",
+        "approximate",
+        "conflict",
+        "sources",
+    ),
+    "guideline": (
+        "guideline",
+        "status",
+        "effective",
+        "crime_type",
+        "tier",
+        "min_months",
+        "max_months",
+    ),
+}
 
 
 def _json(corpus: Corpus, kind: str) -> str:
@@ -31,23 +111,7 @@ def _json(corpus: Corpus, kind: str) -> str:
 
 def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
     if kind == "statute":
-        head = [
-            "statute",
-            "article",
-            "version",
-            "effective",
-            "status",
-            "paragraph",
-            "kind",
-            "conducts",
-            "materials",
-            "protects",
-            "min_months",
-            "max_months",
-            "life",
-            "fine_max_krw",
-            "penalty",
-        ]
+        head = list(COLUMNS["statute"])
         rows = []
         for r in corpus.typed(kind):
             s = r.model
@@ -75,32 +139,7 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
                     )
         return head, rows
     if kind == "case":
-        head = [
-            "case",
-            "proceeding",
-            "level",
-            "court",
-            "decided",
-            "case_number",
-            "defendant",
-            "disposition",
-            "outcome_class",
-            "imprisonment_months",
-            "suspended_months",
-            "fine_krw",
-            "life",
-            "title_en",
-            "title_ko",
-            "relevance",
-            "court_ko",
-            "statutes",
-            "minors",
-            "judgment_backed",
-            "prosecution_request_months",
-            "statutory_range_min_months",
-            "statutory_range_max_months",
-            *FACT_NAMES,
-        ]
+        head = list(COLUMNS["case"])
         rows = []
         judgments = judgments_of(corpus)
         for r in corpus.typed(kind):
@@ -142,14 +181,14 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
                 )
         return head, rows
     if kind == "source":
-        head = ["source", "publisher", "title", "url", "published", "language", "kind", "strength"]
+        head = list(COLUMNS["source"])
         rows = [
             [s.id, s.publisher, s.title, s.url or "", s.published or "", s.language, s.kind.value, s.strength]
             for s in (r.model for r in corpus.typed(kind))
         ]
         return head, rows
     if kind == "figure":
-        head = ["figure", "agency", "metric", "unit", "from", "to", "value", "approximate", "conflict", "sources"]
+        head = list(COLUMNS["figure"])
         rows = []
         for r in corpus.typed(kind):
             f = r.model
@@ -169,7 +208,7 @@ def _rows(corpus: Corpus, kind: str) -> tuple[list[str], list[list]]:
                     ]
                 )
         return head, rows
-    head = ["guideline", "status", "effective", "crime_type", "tier", "min_months", "max_months"]
+    head = list(COLUMNS["guideline"])
     rows = []
     for r in corpus.typed(kind):
         g = r.model
@@ -225,9 +264,20 @@ def _csv(head: list[str], rows: list[list]) -> str:
     return out.getvalue()
 
 
+# Excel reads a CSV without a byte-order mark in the system's legacy code page (Korean turns
+# into mojibake); with one, as UTF-8.
+BOM = "\ufeff"
+
+
 def kind_files(corpus: Corpus, kind: str) -> dict[str, str]:
-    """One kind's downloads (JSON and CSV): relative path under docs/ -> file text."""
-    return {f"downloads/{kind}s.json": _json(corpus, kind), f"downloads/{kind}s.csv": _csv(*_rows(corpus, kind))}
+    """One kind's downloads (JSON, CSV and the CSV for Excel, the same with a UTF-8 BOM):
+    relative path under docs/ -> file text."""
+    table = _csv(*_rows(corpus, kind))
+    return {
+        f"downloads/{kind}s.json": _json(corpus, kind),
+        f"downloads/{kind}s.csv": table,
+        f"downloads/{kind}s.excel.csv": BOM + table,
+    }
 
 
 def export_files(corpus: Corpus) -> dict[str, str]:
@@ -244,3 +294,50 @@ def schema_files() -> dict[str, str]:
     for name, text in render_schemas().items():
         files[f"downloads/schemas/{name}"] = text
     return files
+
+
+# Columns whose values are codes: the vocabulary that labels them (casebook/i18n.py), or the codes.
+VALUES: dict[str, str | tuple[str, ...]] = {
+    "statute.status": "version_status",
+    "statute.kind": "paragraph_kind",
+    "statute.conducts": "conduct",
+    "statute.materials": "material",
+    "statute.protects": "protects",
+    "case.level": "level",
+    "case.disposition": "disposition",
+    "case.outcome_class": "outcome",
+    "case.suspended_months": ("not reported",),
+    "case.relevance": ("deepfake", "benchmark"),
+    "source.language": ("ko", "en", "ja", "zh"),
+    "source.kind": tuple(k.value for k in SourceKind),
+    "source.strength": ("A", "B", "C"),
+    "guideline.tier": "tier",
+    "guideline.status": "guideline_status",
+}
+
+
+def _values(L, key: str) -> list[dict]:
+    from casebook.i18n import VOCABULARIES
+
+    values = VALUES.get(key)
+    if values is None:
+        return []
+    if isinstance(values, tuple):
+        return [{"code": code, "label": ""} for code in values]
+    return [{"code": code, "label": L.v(values, code)} for code in VOCABULARIES[values]]
+
+
+def dictionary(L) -> list[dict]:
+    """The data dictionary: for each kind, what a row is and what each CSV column means, in
+    the language of `L` (the catalogue's `csv.<kind>.<column>` strings)."""
+    out = []
+    for kind in KIND_ORDER:
+        columns = []
+        for name in COLUMNS[kind]:
+            if kind == "case" and name in FACT_NAMES:
+                meaning = L.s("csv.case.fact", label=L.v("fact", name))
+            else:
+                meaning = L.s(f"csv.{kind}.{name}")
+            columns.append({"name": name, "meaning": meaning, "values": _values(L, f"{kind}.{name}")})
+        out.append({"kind": kind, "rows": L.s(f"rows.{kind}"), "columns": columns})
+    return out

@@ -500,6 +500,11 @@ class Renderer:
                 # The files are written once, beside the Korean pages at the site root.
                 root="" if self.lang == DEFAULT_LANGUAGE else "../",
             )
+            out["data-dictionary.md"] = self._render(
+                "data_dictionary.md.j2",
+                tables=exports.dictionary(L),
+                root="" if self.lang == DEFAULT_LANGUAGE else "../",
+            )
             out["coverage.md"] = self._render("coverage.md.j2", **self._coverage_context())
             out["changes.md"] = self._render("changes.md.j2", items=feed.recent(self.corpus, L))
             out["diagnostics.md"] = self._render("diagnostics.md.j2", codes=code_table())
