@@ -167,6 +167,12 @@ UI: dict[str, tuple[str, str]] = {
     # Index pages
     "index.statutes": ("법령", "Statutes"),
     "index.cases": ("사건", "Cases"),
+    "statutes.col_act": ("법률", "Act"),
+    "statutes.col_article": ("조문", "Article"),
+    "statutes.col_heading": ("제목", "Heading"),
+    "statutes.col_versions": ("버전 수", "Versions"),
+    "statutes.col_in_force": ("현행 버전 시행일", "Current version in force since"),
+    "statutes.none_in_force": ("현행 버전 없음", "none in force"),
     "cases.intro": (
         "{n}건. 열 제목을 누르면 정렬됩니다. '가장 무거운 형'은 피고인별 최종 심급 기록 중 가장 무거운 선고이고, "
         "'집행유예'는 최종 심급에서 집행유예를 받은 피고인이 있는지를 말합니다.",

@@ -469,3 +469,21 @@ def test_the_csv_for_excel_starts_with_a_bom_and_the_dictionary_explains_it(page
     page.click("text=What each column means is in the data dictionary.")
     expect(page.locator("article h1")).to_contain_text("Data dictionary")
     expect(page.locator("article table").nth(1)).to_contain_text("outcome_class")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_statutes_index_is_a_table_and_titles_do_not_repeat(page, site_url, prefix):
+    page.goto(f"{site_url}/{prefix}statutes/index.html")
+    table = page.locator("article table")
+    expect(table).to_have_count(1)
+    rows = table.locator("tbody tr")
+    assert rows.count() >= 10
+    expect(
+        rows.filter(has_text="성폭력처벌법").filter(has_text="14" + ("조의2" if not prefix else "-2")).first
+    ).to_be_visible()
+    assert table.locator("thead th").count() == 5
+    page.goto(f"{site_url}/{prefix}index.html")
+    name = "Casebook 케이스북" if not prefix else "Casebook"
+    assert page.title() == name
+    page.goto(f"{site_url}/{prefix}statutes/index.html")
+    assert page.title() == ("법령" if not prefix else "Statutes") + f" - {name}"

@@ -232,3 +232,26 @@ def test_every_hand_written_page_has_a_korean_version():
     korean = {p.name.replace(".ko.md", ".md") for p in (REPO / "docs").glob("*.ko.md")}
     assert english == korean
     assert (REPO / "CONTRIBUTING.ko.md").is_file()
+
+
+def test_with_the_published_address_the_sitemap_lists_every_page(tmp_path, monkeypatch):
+    # The Pages workflow passes the address (CASEBOOK_SITE_URL, read by mkdocs.yml); every page
+    # of both languages is then in sitemap.xml, and the pages' own links stay relative.
+    import re
+    import shutil
+
+    from casebook.site.build import build_site
+
+    repo = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "valid", repo)
+    for name in ("mkdocs.yml", "CONTRIBUTING.md", "CONTRIBUTING.ko.md"):
+        shutil.copy(REPO / name, repo / name)
+    shutil.copytree(REPO / "docs", repo / "docs")
+    monkeypatch.setenv("CASEBOOK_SITE_URL", "https://casebook.example/")
+    assert build_site(repo, repo / "site", today=FIXTURE_TODAY) == 0
+    site = repo / "site"
+    listed = set(re.findall(r"<loc>https://casebook\.example/([^<]+)</loc>", (site / "sitemap.xml").read_text()))
+    pages = {p.relative_to(site).as_posix() for p in site.rglob("*.html")} - {"404.html"}
+    assert listed == pages
+    home = (site / "en" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../cases/index.html"' in home or 'href="cases/index.html"' in home

@@ -442,15 +442,26 @@ class Renderer:
     def _index_pages(self) -> dict[str, str]:
         out = {}
         L = self.L
+
+        def in_force(s: Statute) -> str:
+            current = version_in_force(s, self.today)
+            if current is None:
+                return L.s("statutes.none_in_force")
+            if current.effective:
+                return L.date(current.effective)
+            return L.s("statute.in_force_by", date=L.date(current.known_in_force_on))
+
         out["statutes/index.md"] = self._render(
-            "index_list.md.j2",
+            "statutes_index.md.j2",
             title=L.s("index.statutes"),
-            items=[
+            rows=[
                 {
-                    "label": Markup(f"{md(s.act.short_title_ko or s.act.title_ko)} 제{article_ko(s)} — ")
-                    + self.field(s, "heading"),
+                    "act": md(s.act.short_title_ko or s.act.title_ko),
+                    "article": L.article(s),
+                    "heading": self.field(s, "heading"),
                     "id": s.id,
-                    "note": L.s("statute.versions_note", n=len(s.versions)),
+                    "versions": len(s.versions),
+                    "in_force": in_force(s),
                 }
                 for s in sorted(self.statutes.values(), key=lambda s: (s.act.title_en, _article_key(s.article)))
             ],
