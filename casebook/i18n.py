@@ -159,6 +159,9 @@ UI: dict[str, tuple[str, str]] = {
     "statute.law_go_kr": ("law.go.kr에서 보기", "on law.go.kr"),
     "statute.paragraph_link": ("이 항으로 가는 주소", "Link to this paragraph"),
     "statute.judgment_link": ("{number} 판결문(law.go.kr)", "judgment {number} on law.go.kr"),
+    "search.header_label": ("사이트 검색", "Search the site"),
+    "search.header_placeholder": ("검색", "Search"),
+    "search.header_button": ("검색", "Search"),
     # Copy buttons (assets/javascripts/copy.js)
     "copy.button": ("복사", "Copy"),
     "copy.label": ("인용 복사", "Copy the citation"),

@@ -487,3 +487,47 @@ def test_the_statutes_index_is_a_table_and_titles_do_not_repeat(page, site_url, 
     assert page.title() == name
     page.goto(f"{site_url}/{prefix}statutes/index.html")
     assert page.title() == ("법령" if not prefix else "Statutes") + f" - {name}"
+
+
+_CONTRAST = """(el) => {
+    function rgb(text) { const m = text.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; }
+    function background(node) {
+        for (; node; node = node.parentElement) {
+            const c = rgb(getComputedStyle(node).backgroundColor);
+            if (c[3] > 0.5) return c;
+        }
+        return [255, 255, 255, 1];
+    }
+    function lum(c) {
+        const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+    const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}"""
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_header_search_lands_on_results_readable_in_both_schemes(browser, site_url, scheme):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme)
+    pg = context.new_page()
+    errors = []
+    pg.on("console", lambda m: errors.append(f"{m.text} {m.location}") if m.type == "error" else None)
+    pg.goto(f"{site_url}/en/cases/snu-deepfake.html")
+    box = pg.locator("#cb-header-q")
+    assert box.evaluate(_CONTRAST) >= 4.5
+    pg.keyboard.press("Tab")  # keyboard: the box is reachable and Enter submits it
+    box.focus()
+    box.fill("Kim Nok-wan")
+    box.press("Enter")
+    pg.wait_for_url("**/en/search.html?q=Kim+Nok-wan")
+    expect(pg.locator(".pagefind-ui__result-title").first).to_be_visible(timeout=30000)
+    expect(pg.locator(".pagefind-ui__results")).to_contain_text("Kim Nok-wan")
+    field = pg.locator(".pagefind-ui__search-input")
+    assert field.input_value() == "Kim Nok-wan"
+    ratio = field.evaluate(_CONTRAST)
+    assert ratio >= 4.5, f"{scheme}: search box contrast {ratio:.2f}"
+    assert pg.locator(".pagefind-ui__result-link").first.evaluate(_CONTRAST) >= 4.5
+    shot(pg, f"header-search-{scheme}")
+    context.close()
+    assert errors == []

@@ -41,6 +41,16 @@ class _QuietDirtyWarning(logging.Filter):
 
 
 _QUIET = _QuietDirtyWarning()
+
+
+def theme_label(key: str, language: str) -> str:
+    """A catalogue string for the theme's templates (MkDocs escapes nothing there: catalogue
+    strings are trusted and hold no markup)."""
+    from casebook.i18n import Lang
+
+    return Lang(language if language in ("ko", "en") else DEFAULT_LANGUAGE).s(key)
+
+
 THEME_OVERRIDES = Path(__file__).with_name("theme")  # the language switch and the 404 page
 DEFAULT_LANGUAGE = "ko"  # the i18n plugin builds it first, at the site root
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -128,6 +138,12 @@ class CasebookPagesPlugin(BasePlugin):
             config.theme.dirs.remove(str(THEME_OVERRIDES))
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
         return config
+
+    def on_env(self, env, config, files, **kwargs):
+        # The theme's own Casebook parts (partials/alternate.html) take their words from the
+        # one catalogue, casebook/i18n.py.
+        env.globals["cb_label"] = theme_label
+        return env
 
     def on_pre_build(self, config, **kwargs) -> None:
         self.depth += 1
