@@ -250,7 +250,7 @@ def test_site_works_opened_from_disk(browser, disk_site):
     assert pg.url.endswith("/cases/snu-deepfake.html") and "/en/" not in pg.url
     pg.goto((site / "en" / "finder.html").as_uri())
     assert pg.locator("#cb-finder-table tbody tr").count() >= 20
-    pg.fill("input[name=q]", "서울대")  # finding by name works from disk, where the search box cannot
+    pg.fill("#cb-finder-form input[name=q]", "서울대")  # finding by name works from disk, where the search box cannot
     cases = set(pg.locator("#cb-finder-table tbody tr td:nth-child(1)").all_text_contents())
     assert cases == {"Seoul National University deepfake case"}
     pg.goto((site / "en" / "penalty-tool.html").as_uri() + "?conduct=possess&victim=adult&on=2024-10-16")
@@ -366,7 +366,7 @@ def test_korean_visitor_finds_suspended_sentences_with_minor_victims(page, site_
     # A court by part of its Korean name.
     page.select_option("select[name=outcome]", "")
     page.select_option("select[name=minors]", "")
-    page.fill("input[name=q]", "서울중앙")
+    page.fill("#cb-finder-form input[name=q]", "서울중앙")
     courts = set(page.locator("#cb-finder-table tbody tr td:nth-child(4)").all_text_contents())
     assert courts and all(c.startswith("서울중앙") for c in courts), courts
 
