@@ -28,6 +28,7 @@ def on_serve(server, config, builder, **kwargs):
 
 
 on_config = _plugin.on_config
+on_env = _plugin.on_env  # the theme's labels from the catalogue (header search box)
 on_files = _plugin.on_files
 on_post_template = _plugin.on_post_template
 on_post_page = _plugin.on_post_page
