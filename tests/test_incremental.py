@@ -93,7 +93,7 @@ def test_a_failed_incremental_build_leaves_the_site_as_it_was(site_repo, monkeyp
 def test_every_navigation_entry_names_its_title_so_dirty_builds_stay_correct():
     """A nav entry without a title takes its page's heading; a dirty build would then leave the
     old heading in every unchanged page's navigation. incremental.py relies on this."""
-    import yaml
+    from mkdocs.utils.yaml import yaml_load
 
     def untitled(entries):
         for entry in entries:
@@ -104,5 +104,5 @@ def test_every_navigation_entry_names_its_title_so_dirty_builds_stay_correct():
                     if isinstance(value, list):
                         yield from untitled(value)
 
-    nav = yaml.safe_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]
+    nav = yaml_load((REPO / "mkdocs.yml").read_text(encoding="utf-8"))["nav"]  # MkDocs' loader: !ENV
     assert list(untitled(nav)) == []

@@ -48,6 +48,9 @@ def _fingerprint(root: Path) -> str:
     for source in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
     digest.update((root / "mkdocs.yml").read_bytes())
+    # mkdocs.yml reads the site's address from the environment (site_url): every page's
+    # canonical link and the sitemap change with it, so a build with another one starts clean.
+    digest.update(b"\0site_url=" + os.environ.get("CASEBOOK_SITE_URL", "").encode())
     return digest.hexdigest()
 
 
