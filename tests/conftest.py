@@ -32,11 +32,22 @@ def valid_repo(tmp_path: Path) -> Path:
 @pytest.fixture
 def site_repo(valid_repo: Path) -> Path:
     """The valid fixture corpus with the real site configuration and hand-written pages."""
-    shutil.copy(REPO / "mkdocs.yml", valid_repo / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", valid_repo / "docs")
-    shutil.copy(REPO / "CONTRIBUTING.md", valid_repo / "CONTRIBUTING.md")
-    shutil.copy(REPO / "CONTRIBUTING.ko.md", valid_repo / "CONTRIBUTING.ko.md")
-    return valid_repo
+    return with_site_files(valid_repo)
+
+
+def with_site_files(repo: Path) -> Path:
+    """Give a fixture corpus the real site configuration, hand-written pages and guides."""
+    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
+    shutil.copytree(REPO / "docs", repo / "docs")
+    for guide in ("CONTRIBUTING.md", "CONTRIBUTING.ko.md"):
+        shutil.copy(REPO / guide, repo / guide)
+    return repo
+
+
+def site_repo_at(target: Path) -> Path:
+    """A fresh copy of the valid corpus with the site files, for module- or session-scoped builds."""
+    shutil.copytree(FIXTURES / "valid", target)
+    return with_site_files(target)
 
 
 def validate(root: Path, today: dt.date = FIXTURE_TODAY) -> Report:

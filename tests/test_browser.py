@@ -262,16 +262,9 @@ def test_site_works_opened_from_disk(browser, disk_site):
 
 
 def test_a_script_slipped_into_a_docs_page_or_a_record_does_not_run(browser, tmp_path_factory):
-    import shutil
+    from conftest import FIXTURE_TODAY, site_repo_at
 
-    from conftest import FIXTURE_TODAY, FIXTURES
-
-    repo = tmp_path_factory.mktemp("hostile") / "repo"
-    shutil.copytree(FIXTURES / "valid", repo)
-    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", repo / "docs")
-    shutil.copy(REPO / "CONTRIBUTING.md", repo / "CONTRIBUTING.md")
-    shutil.copy(REPO / "CONTRIBUTING.ko.md", repo / "CONTRIBUTING.ko.md")
+    repo = site_repo_at(tmp_path_factory.mktemp("hostile") / "repo")
     glossary = repo / "docs" / "glossary.md"
     glossary.write_text(glossary.read_text(encoding="utf-8") + "\n<script>window.__pwned = 'docs'</script>\n")
     case = repo / "cases" / "example-case.yaml"

@@ -109,17 +109,10 @@ def _pages(site: Path) -> dict[str, _Elements]:
 
 @pytest.fixture(scope="module")
 def clean_site(tmp_path_factory):
-    import shutil
-
     from casebook.site.build import build_site
-    from conftest import FIXTURES, REPO
+    from conftest import site_repo_at
 
-    repo = tmp_path_factory.mktemp("clean") / "repo"
-    shutil.copytree(FIXTURES / "valid", repo)
-    shutil.copy(REPO / "mkdocs.yml", repo / "mkdocs.yml")
-    shutil.copytree(REPO / "docs", repo / "docs")
-    shutil.copy(REPO / "CONTRIBUTING.md", repo / "CONTRIBUTING.md")
-    shutil.copy(REPO / "CONTRIBUTING.ko.md", repo / "CONTRIBUTING.ko.md")
+    repo = site_repo_at(tmp_path_factory.mktemp("clean") / "repo")
     # The same fields filled with harmless words: the pages have the same shape as the hostile ones.
     filled = hostile_corpus(repo, "Plain words only")
     assert build_site(repo, repo / "site", today=FIXTURE_TODAY) == 0
