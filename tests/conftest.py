@@ -50,6 +50,22 @@ def site_repo_at(target: Path) -> Path:
     return with_site_files(target)
 
 
+def penalty_json(*args: str) -> dict:
+    """`build_site.py penalty ... --json` on the real records: the CLI's answer the site tool must give."""
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run(
+        [sys.executable, str(REPO / "build_site.py"), "penalty", *args, "--json"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout)
+
+
 def validate(root: Path, today: dt.date = FIXTURE_TODAY) -> Report:
     return validate_repository(root, today=today)
 

@@ -5,10 +5,7 @@ Screenshots of the main pages are saved to test-artifacts/screenshots/.
 
 import functools
 import http.server
-import json
 import os
-import subprocess
-import sys
 import threading
 from pathlib import Path
 
@@ -16,7 +13,7 @@ import pytest
 from playwright.sync_api import expect, sync_playwright
 
 from casebook.site.build import build_site
-from conftest import REPO
+from conftest import REPO, penalty_json
 
 CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = REPO / "test-artifacts" / "screenshots"
@@ -178,15 +175,7 @@ def test_case_finder_filters_on_the_facts_courts_weigh(page, site_url):
     assert "minors=yes" in page.url
 
 
-def _cli_penalty(*args):
-    out = subprocess.run(
-        [sys.executable, str(REPO / "build_site.py"), "penalty", *args, "--json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=REPO,
-    ).stdout
-    return json.loads(out)
+_cli_penalty = penalty_json
 
 
 @pytest.mark.parametrize(

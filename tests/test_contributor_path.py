@@ -15,10 +15,11 @@ def test_a_refused_case_still_counts_as_citing_its_sources(valid_repo):
     assert [c for _, _, c in codes(validate(valid_repo))] == ["E104"]  # and no W303 for news-a
 
 
-def test_the_preview_says_when_it_recovers(valid_repo, tmp_path, capsys):
+def test_the_preview_says_when_it_recovers(valid_repo, tmp_path, capsys, monkeypatch):
     from casebook.site import preview
     from conftest import FIXTURE_TODAY
 
+    monkeypatch.setattr(preview, "_current", None)  # restored after the test, whatever it asserts
     preview.start(valid_repo, tmp_path / "docs", FIXTURE_TODAY)
     preview._current.staged = False
     edit(valid_repo / CASE, "relevance: deepfake", "relevance: nope")
@@ -29,7 +30,6 @@ def test_the_preview_says_when_it_recovers(valid_repo, tmp_path, capsys):
     assert "Fixed: the records validate again" in capsys.readouterr().err
     preview.restage()
     assert "Fixed" not in capsys.readouterr().err  # said once
-    preview._current = None
 
 
 def test_a_draft_case_with_errors_does_not_stop_the_law_commands(valid_repo):

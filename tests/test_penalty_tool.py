@@ -14,7 +14,7 @@ import pytest
 from casebook.i18n import Lang
 from casebook.site import tooldata
 from casebook.validate.run import validate_repository
-from conftest import REPO
+from conftest import REPO, penalty_json
 
 NODE = shutil.which("node")
 pytestmark = pytest.mark.skipif(NODE is None, reason="node is not installed")
@@ -44,15 +44,7 @@ def tool(data_js, query):
     return json.loads(out.stdout)
 
 
-def cli(*args):
-    out = subprocess.run(
-        [sys.executable, str(REPO / "build_site.py"), "penalty", *args, "--json"],
-        capture_output=True,
-        text=True,
-        cwd=REPO,
-    )
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout)
+cli = penalty_json
 
 
 def test_a_deepfake_of_a_minor_on_2024_03_01_lists_the_youth_act_on_its_condition(data_js):
