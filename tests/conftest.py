@@ -1,9 +1,14 @@
-"""Shared helpers: copy a fixture corpus to a temporary repository and validate or edit it."""
+"""Shared helpers: copy a fixture corpus to a temporary repository and validate or edit it; the
+built site served on localhost and Chromium, for the browser and layout tests."""
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import http.server
+import os
 import shutil
+import threading
 from pathlib import Path
 
 import pytest
@@ -48,6 +53,52 @@ def site_repo_at(target: Path) -> Path:
     """A fresh copy of the valid corpus with the site files, for module- or session-scoped builds."""
     shutil.copytree(FIXTURES / "valid", target)
     return with_site_files(target)
+
+
+# The built site in Chromium (Debian's, driven by Playwright): one build and one browser for the
+# whole session, shared by the browser and layout tests.
+CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    from casebook.site.build import build_site
+
+    site = tmp_path_factory.mktemp("built") / "site"
+    assert build_site(REPO, site) == 0
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+    thread.join()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    assert Path(CHROMIUM).exists(), "run `python tests/ensure_browser.py` (README's test command does)"
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def penalty_json(*args: str) -> dict:
