@@ -174,7 +174,8 @@ def figure_views(corpus: Corpus, L=None) -> list[dict]:
         bars = [(period_label(o.period, L), o.value) for o in f.observations]
         metric = getattr(f, f"metric_{code}", None) or getattr(f, f"metric_{other}", None) or ""
         agency = getattr(f, f"agency_{code}", None) or getattr(f, f"agency_{other}", None) or ""
-        views.append({"figure": f, "svg": bar_chart(f"{metric} ({agency})", bars, "")})
+        # The heading and the agency line above the chart name it: no caption repeats them.
+        views.append({"figure": f, "svg": bar_chart(f"{metric} ({agency})", bars, "", caption=False)})
     return views
 
 
