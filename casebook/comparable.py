@@ -416,38 +416,54 @@ def comparables_of(corpus: Corpus) -> Comparables:
 
 
 # In words -------------------------------------------------------------------------------------
-def _provisions_text(provisions) -> str:
+def _provisions_text(provisions, statutes: dict, L) -> str:
+    """성폭력처벌법 제14조의2 제1항·제2항 on Korean pages; the ids (sexual-crimes-act-14-2 ¶1, ¶2)
+    on English ones, as their count lines write them (the English act titles are long)."""
     by_statute: dict[str, list[int]] = {}
     for statute, paragraph in sorted(provisions):
         by_statute.setdefault(statute, []).append(paragraph)
-    return "; ".join(f"{s} ¶{', ¶'.join(map(str, ps))}" for s, ps in by_statute.items())
+    out = []
+    for statute_id, paragraphs in by_statute.items():
+        statute = statutes.get(statute_id)
+        if L.ko and statute is not None:
+            act = statute.act.short_title_ko or statute.act.title_ko
+            out.append(f"{act} {L.article(statute)} " + "·".join(f"제{p}항" for p in paragraphs))
+        else:
+            out.append(f"{statute_id} ¶{', ¶'.join(map(str, paragraphs))}")
+    return "; ".join(out)
 
 
-def _versions_text(versions, L) -> str:
+def _versions_text(versions, statutes: dict, L) -> str:
     if len(versions) == 1:
-        ids = versions[0][1]
-        return ", ".join(ids) if ids else L.s("cmp.not_stated")
-    return "; ".join(f"{s} {', '.join(ids) if ids else L.s('cmp.not_stated')}" for s, ids in versions)
+        return ", ".join(versions[0][1])
+
+    def name(statute_id: str) -> str:
+        statute = statutes.get(statute_id)
+        return L.article(statute) if L.ko and statute is not None else statute_id
+
+    return "; ".join(f"{name(s)} {', '.join(ids)}" for s, ids in versions)
 
 
-def _value_text(point: Point, value, facts, L) -> str:
+def _value_text(point: Point, value, facts, statutes: dict, L) -> str:
     if value is None:
         return L.s("cmp.not_stated")
     if point.feature == "provision":
-        return _provisions_text(value)
+        return _provisions_text(value, statutes, L)
     if point.feature == "version":
-        return _versions_text(value, L)
+        return _versions_text(value, statutes, L)
     if point.feature == "minors":
         return L.s("yes" if value else "no")
     return fact_value(point.feature, value, facts, L)
 
 
-def point_text(point: Point, this: Decision, other: Decision, L) -> Markup:
+def point_text(point: Point, this: Decision, other: Decision, L, statutes: dict | None = None) -> Markup:
     """A point in the words of a site language `L` (casebook.i18n.Lang): 'same provision and
-    version', 'victims: 3 vs 12', 'prior record: no prior record vs not stated'."""
+    version', 'victims: 3 vs 12', 'prior record: no prior record vs not stated'. `statutes`
+    (id -> Statute) names the articles on Korean pages."""
+    statutes = statutes or {}
     what = L.s(f"cmp.f.{point.feature}")
-    ours = _value_text(point, point.this, this.outcome.facts, L)
-    theirs = _value_text(point, point.other, other.outcome.facts, L)
+    ours = _value_text(point, point.this, this.outcome.facts, statutes, L)
+    theirs = _value_text(point, point.other, other.outcome.facts, statutes, L)
     if point.relation == "same":
         if point.feature == "provision":
             return L.t("cmp.same_provision")
@@ -457,11 +473,12 @@ def point_text(point: Point, this: Decision, other: Decision, L) -> Markup:
     return L.t("cmp.differs", what=what, this=ours, other=theirs)
 
 
-def points_text(comparable: Comparable, this: Decision, L) -> list[Markup]:
+def points_text(comparable: Comparable, this: Decision, L, statutes: dict | None = None) -> list[Markup]:
     """The points of a comparable decision in words; the same provision and version in one."""
     items = list(comparable.points)
     relations = {p.feature: p.relation for p in items}
+    other = comparable.decision
     if relations.get("provision") == "same" and relations.get("version") == "same":
         rest = [p for p in items if p.feature not in ("provision", "version")]
-        return [L.t("cmp.same_provision_version"), *(point_text(p, this, comparable.decision, L) for p in rest)]
-    return [point_text(p, this, comparable.decision, L) for p in items]
+        return [L.t("cmp.same_provision_version"), *(point_text(p, this, other, L, statutes) for p in rest)]
+    return [point_text(p, this, other, L, statutes) for p in items]

@@ -434,7 +434,7 @@ class Renderer:
                                 "comparable": c,
                                 "defendant": self.field(c.decision.defendant, "label") or md(c.outcome.defendant),
                                 "court": self.field(c.proc, "court") or L.t("not_reported"),
-                                "points": Markup("; ").join(points_text(c, this, L)),
+                                "points": Markup("<br>").join(points_text(c, this, L, self.statutes)),
                             }
                             for c in comparables.of(key)
                         ],
