@@ -1,6 +1,6 @@
 """Casebook benchmark: validate, search, render and build at 1,000 and 10,000 synthetic cases.
 
-python bench/run.py [--sizes 1000 10000] [--skip-build]
+python bench/run.py [--sizes 1000 10000] [--skip-build] [--steps comparable ...]
 
 Each step runs in a fresh subprocess so wall time and peak memory (max RSS) are its own.
 Prints a Markdown table; copy it with the command into docs/performance.md.
@@ -64,6 +64,17 @@ elif step == "search":
     extra["median_ms"] = round(statistics.median(times), 2)
     extra["p95_ms"] = round(times[int(len(times) * 0.95)], 2)
     t0 = time.perf_counter() - sum(times) / 1000  # report query time only
+elif step == "comparable":  # every decision's comparable decisions (casebook/comparable.py)
+    from casebook.validate.run import validate_repository
+    from casebook import comparable
+    corpus = validate_repository(root).corpus
+    t0 = time.perf_counter()  # the comparison only, not the validation before it
+    found = comparable.build(corpus)
+    n = len(found.decisions)
+    extra["decisions"] = n
+    extra["comparisons"] = found.comparisons
+    extra["all_pairs"] = n * (n - 1) // 2
+    extra["listed"] = sum(len(v) for v in found.by_key.values())
 elif step == "render":
     import datetime as dt
     from casebook.validate.run import validate_repository
@@ -212,7 +223,7 @@ def main() -> None:
     sys.path.insert(0, str(REPO / "bench"))
     from generate_corpus import generate
 
-    steps = ["parse", "validate", "revalidate", "revalidate-one", "search", "render"] + (
+    steps = ["parse", "validate", "revalidate", "revalidate-one", "search", "comparable", "render"] + (
         []
         if args.skip_build
         else ["mkdocs", "material-search", "build", "build-after-validate", "rebuild", "serve-reload", "browser"]

@@ -36,7 +36,7 @@ class Record:
 class Corpus:
     root: Path
     records: list[Record] = field(default_factory=list)
-    _memo: dict[tuple, dict[str, Record] | list[Record]] = field(default_factory=dict, repr=False, compare=False)
+    _memo: dict[tuple, object] = field(default_factory=dict, repr=False, compare=False)
 
     def typed(self, kind_name: str) -> Iterator[Record]:
         """Records of one kind that passed the schema (listed once per kind, then reused: the
@@ -58,6 +58,15 @@ class Corpus:
             for record in self.typed(kind_name):
                 out.setdefault(record.model.id, record)
             self._memo[key] = out
+        return self._memo[key]
+
+    def memo(self, name: str, compute):
+        """A value derived from the whole corpus, computed once (by the first caller) and then
+        reused: e.g. the comparable decisions, which the case pages of both languages and the
+        finder's data all read. Treat the result as read-only."""
+        key = ("derived", name, len(self.records))
+        if key not in self._memo:
+            self._memo[key] = compute()
         return self._memo[key]
 
 

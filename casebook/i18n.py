@@ -116,6 +116,44 @@ UI: dict[str, tuple[str, str]] = {
     "case.sources_heading": ("출처", "Sources"),
     "case.range_text": ("처단형 범위 {span}", "range {span}"),
     "case.or_life": (" 또는 무기", " or life"),
+    # Comparable decisions (casebook/comparable.py), on the case page
+    "cmp.heading": ("비슷한 판결", "Comparable decisions"),
+    "cmp.intro": (
+        "이 사건의 판결마다, 다른 사건의 판결 중 가장 비슷한 것(결과가 알려진 딥페이크 사건의 판결)을 "
+        "보여 줍니다. 같은 조항과 적용 버전을 가장 무겁게 보고, 다음으로 아동·청소년 피해자 여부, "
+        "피해자 수, 피해자와의 관계, 전과, 심급을 봅니다. 비교는 ‘이 판결 대 비슷한 판결’ 순서로 적습니다. "
+        "한쪽 기록에 없는 사정은 ‘기재 없음’으로 표시하고 일치로도 불일치로도 세지 않으며, "
+        "양쪽 모두 기재가 없는 사정은 적지 않습니다.",
+        "For each decision of this case, the decisions of other cases most like it (decisions with a "
+        "known outcome, in deepfake cases). The same provision and version weigh most, then minors among "
+        "the victims, the number of victims, the relationship to the victims, the prior record and the "
+        "instance. Each point reads this decision first, then the other. A fact one record does not "
+        "state is marked 'not stated' and counts neither as a match nor as a mismatch; a fact neither "
+        "states is left out.",
+    ),
+    "cmp.for_decision": ("{defendant}, {level} ({date})", "{defendant}, {level} ({date})"),
+    "cmp.to_decision": ("판결 보기", "see the decision"),
+    "cmp.col_decision": ("사건·피고인", "Case and defendant"),
+    "cmp.col_where": ("법원·심급·선고일", "Court, instance, date"),
+    "cmp.col_sentence": ("선고", "Sentence"),
+    "cmp.col_how": ("같은 점과 다른 점", "How it compares"),
+    "cmp.none": (
+        "비교할 만한 다른 사건의 판결이 아직 없습니다.",
+        "No decision of another case is comparable yet.",
+    ),
+    "cmp.finder_link": ("판결 찾기에서 이 판결과 비슷한 판결 찾기", "Find decisions like this in the finder"),
+    "cmp.not_stated": ("기재 없음", "not stated"),
+    "cmp.same_provision_version": ("같은 조항·같은 버전", "same provision and version"),
+    "cmp.same_provision": ("같은 조항", "same provision"),
+    "cmp.same_version": ("같은 적용 버전({value})", "same version ({value})"),
+    "cmp.same": ("{what}: {value} (같음)", "{what}: {value} (same)"),
+    "cmp.differs": ("{what}: {this} 대 {other}", "{what}: {this} vs {other}"),
+    "cmp.f.provision": ("조항", "provisions"),
+    "cmp.f.version": ("적용 버전", "version"),
+    "cmp.f.minors": ("아동·청소년 피해자", "minors"),
+    "cmp.f.victims": ("피해자 수", "victims"),
+    "cmp.f.relationship": ("피해자와의 관계", "relationship"),
+    "cmp.f.prior_record": ("전과", "prior record"),
     # Statute page
     "statute.title_en_line": (
         "영문 법령명: {title}, 제{article}조: {heading}",

@@ -473,3 +473,40 @@ def test_the_header_search_lands_on_results_readable_in_both_schemes(browser, si
     shot(pg, f"header-search-{scheme}")
     context.close()
     assert errors == []
+
+
+# Comparable decisions ----------------------------------------------------------------------------
+
+
+def test_a_case_page_lists_the_decisions_most_like_each_of_its_own(page, site_url):
+    import urllib.parse
+
+    from casebook.comparable import comparables_of
+    from conftest import validate
+
+    case = "cheonan-university-student-female-juniors-deepfakes-suspended"
+    key = f"{case}/first-instance/a-20s"
+    expected = comparables_of(validate(REPO).corpus).of(key)
+    assert expected
+    page.goto(f"{site_url}/cases/{case}.html")
+    expect(page.locator("h2", has_text="비슷한 판결")).to_be_visible()
+    table = page.locator("table", has_text="같은 점과 다른 점").first
+    expect(table).to_contain_text("같은 조항·같은 버전")
+    expect(table).to_contain_text("기재 없음")
+    links = table.locator("tbody tr td:first-child a")
+    hrefs = links.evaluate_all("(links) => links.map((a) => a.href)")
+    assert hrefs == [f"{site_url}/cases/{c.case.id}.html#decision-{c.proc.id}--{c.outcome.defendant}" for c in expected]
+    finder = page.locator("a", has_text="판결 찾기에서 이 판결과 비슷한 판결 찾기").first
+    assert finder.get_attribute("href") == f"../finder.html?like={urllib.parse.quote(key, safe='')}"
+    _no_english_labels(page)
+    shot(page, "ko-case-comparable")
+    # The link lands on that decision, in its case's proceedings.
+    first = expected[0]
+    links.first.click()
+    page.wait_for_url(f"**/cases/{first.case.id}.html#decision-*")
+    expect(page.locator(f'[id="decision-{first.proc.id}--{first.outcome.defendant}"]')).to_be_in_viewport()
+    # The English page, in English.
+    page.goto(f"{site_url}/en/cases/{case}.html")
+    table = page.locator("table", has_text="How it compares").first
+    expect(table).to_contain_text("same provision and version")
+    expect(page.locator("a", has_text="Find decisions like this in the finder").first).to_be_visible()

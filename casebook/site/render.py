@@ -18,6 +18,7 @@ from markupsafe import Markup
 
 from casebook import formatting, parallel
 from casebook.changes import amendments
+from casebook.comparable import Comparables, comparables_of, decision_anchor, decision_key, points_text
 from casebook.corpus import Corpus
 from casebook.diagnostic_codes import code_table
 from casebook.i18n import DEFAULT as DEFAULT_LANGUAGE
@@ -208,7 +209,13 @@ class Renderer:
             period=lambda p: overview.period_label(p, L),
             phrase=L.phrase,
             requires=lambda p: ", ".join(L.v("mental_element", m) for m in p.mental_elements),
+            decision_anchor=decision_anchor,
         )
+
+    @property
+    def comparables(self) -> Comparables:
+        """The comparable decisions of the whole corpus, worked out once per corpus (not per page)."""
+        return comparables_of(self.corpus)
 
     def _render(self, name: str, **context) -> str:
         """A template with this language's helpers; the page's own values come on top."""
@@ -396,11 +403,44 @@ class Renderer:
         return self._render(
             "case.md.j2",
             timeline=timeline,
+            comparable=self.comparable_rows(case, timeline, labels),
             conflicting_counts=conflicting,
             case=case,
             sentence_rows=rows,
             label=lambda d: labels.get(d, d),
         )
+
+    def comparable_rows(self, case: Case, timeline: list, labels: dict) -> list[dict]:
+        """Per decision of the case, in the order of the proceedings: its comparable decisions
+        (casebook.comparable) and how each compares, in this language."""
+        L, comparables = self.L, self.comparables
+        rows = []
+        for proc in timeline:
+            for o in proc.outcomes:
+                key = decision_key(case, proc, o)
+                this = comparables.decisions[key]
+                rows.append(
+                    {
+                        "anchor": decision_anchor(proc, o),
+                        "heading": L.t(
+                            "cmp.for_decision",
+                            defendant=labels.get(o.defendant, o.defendant),
+                            level=L.v("level", proc.level),
+                            date=L.date(proc.decided) or L.s("case.date_not_reported"),
+                        ),
+                        "finder": Markup(f"../finder.md?like={urllib.parse.quote(key, safe='')}"),
+                        "like": [
+                            {
+                                "comparable": c,
+                                "defendant": self.field(c.decision.defendant, "label") or md(c.outcome.defendant),
+                                "court": self.field(c.proc, "court") or L.t("not_reported"),
+                                "points": Markup("<br>").join(points_text(c, this, L, self.statutes)),
+                            }
+                            for c in comparables.of(key)
+                        ],
+                    }
+                )
+        return rows
 
     def pages(self, shared: bool = True) -> dict[str, str]:
         """Relative path under the language's docs folder -> file text, for every generated
@@ -410,6 +450,7 @@ class Renderer:
         every core (case pages in batches, the big downloads and indexes beside them), and only
         the texts travel back from the workers.
         """
+        self.comparables  # noqa: B018 - worked out before the workers fork, which inherit it
         jobs = self._jobs(shared)
         big = len(self.cases) >= parallel.MIN_ITEMS
         out: dict[str, str] = {}
@@ -579,6 +620,7 @@ def render_pages(corpus: Corpus, today) -> dict[str, str]:
     (the site root) and en/ (under /en/). The downloads are written once, with the Korean
     pages at the root, and both languages link there."""
     out = {}
+    comparables_of(corpus)  # once for both languages and the finder's data
     for lang in LANGUAGES:
         for relative, text in Renderer(corpus, today, lang).pages(shared=lang == DEFAULT_LANGUAGE).items():
             out[f"{lang}/{relative}"] = text

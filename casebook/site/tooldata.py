@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from casebook.comparable import comparables_of
 from casebook.corpus import Corpus
 from casebook.formatting import penalty as penalty_text
 from casebook.law import version_end
@@ -67,13 +68,17 @@ def finder_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
 
     rows = []
     judgments = judgments_of(corpus)
+    like = comparables_of(corpus)  # casebook/comparable.py: the decisions most like each one
     for record in corpus.typed("case"):
         case = record.model
         labels = {d.id: own(d, "label") for d in case.defendants}
         for proc, outcome in decisions(case):
             s = outcome.sentence
+            key = f"{case.id}/{proc.id}/{outcome.defendant}"
             rows.append(
                 {
+                    "key": key,
+                    "like": like.keys(key),
                     "case": case.id,
                     "title": own(case, "title"),
                     "title_ko": case.title_ko,
