@@ -17,6 +17,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import shutil
 import subprocess
 import threading
 from pathlib import Path
@@ -132,6 +133,9 @@ class SearchIndexer:
                 raise SearchIndexError("Pagefind stopped while indexing")
             if self._failures:
                 raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(self._failures[:3]))
+            # A dirty build starts from a copy of the last site: Pagefind writing over the last
+            # index was seen to leave pagefind.js cut short at 32 KB (the search page then fails).
+            shutil.rmtree(output, ignore_errors=True)
             self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)}))
         finally:
             self.close()
