@@ -28,7 +28,7 @@ async (queries) => {
   for (const q of queries) {
     const found = await cs.search(pagefind, q);
     const data = await Promise.all(found.slice(0, 10).map((r) => r.data()));
-    out.push(data.map((d) => d.url));
+    out.push(data.map((d) => cs.recordUrl(d)));
   }
   return out;
 }
@@ -61,9 +61,12 @@ def search_page(page, base: str, prefix: str) -> None:
     page.wait_for_function("() => window.CasebookSearch !== undefined")
 
 
-def result_urls(page, base: str, prefix: str, queries: list[str]) -> list[list[str]]:
-    """The first ten result URLs per query, relative to the site root (e.g. 'en/cases/x.html')."""
+def result_urls(page, base: str, prefix: str, queries: list[str], ranking: dict | None = None) -> list[list[str]]:
+    """The first ten result URLs per query, relative to the site root (e.g. 'en/cases/x.html');
+    `ranking` overrides some of search.js's ranking options (to try others)."""
     search_page(page, base, prefix)
+    if ranking:
+        page.evaluate("(r) => Object.assign(window.CasebookSearch.ranking, r)", ranking)
     found = page.evaluate(_SEARCH_JS.strip(), queries)
     return [[u.lstrip("/") for u in urls] for urls in found]
 

@@ -249,6 +249,18 @@ def synonyms_of(text: str) -> list[str]:
     return out
 
 
+def romanised_variants(text: str) -> list[str]:
+    """Other spellings of romanised names that `normalise` folds together (Cho Joo-bin, Jo
+    Ju-bin, Cho Ju-bin): for an index that matches words as written (the site's Pagefind)."""
+    out: list[str] = []
+    for word in re.findall(r"[A-Za-z]+", text):
+        low = word.lower()
+        forms = {low.replace("oo", "u"), re.sub(r"(?<!o)u", "oo", low)}
+        forms |= {re.sub(r"^cho", "jo", f) for f in forms} | {re.sub(r"^jo", "cho", f) for f in forms}
+        out += [f for f in sorted(forms) if f != low and f not in out]
+    return out
+
+
 @functools.cache
 def _synonym_index() -> tuple[tuple[str, ...], ...]:
     return tuple(synonym_groups())

@@ -34,6 +34,7 @@ from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
+ROMANISED_FIELDS = frozenset({"defendant", "alias", "title"})  # names are spelt several ways
 SITE_SEARCH_MIN_WEIGHT = 1.5  # fields the model weighs at this or less stay out of the site index
 
 
@@ -351,7 +352,10 @@ class Renderer:
             fields.append({"weight": min(10, f["weight"]), "text": f["text"]})
             # Pagefind cannot expand a query through the model's synonyms: the page carries
             # them, a little weaker, as the CLI counts a synonym's match.
-            synonyms = " ".join(search_model.synonyms_of(f["text"]))
+            synonyms = search_model.synonyms_of(f["text"])
+            if f["name"] in ROMANISED_FIELDS:
+                synonyms += search_model.romanised_variants(f["text"])
+            synonyms = " ".join(synonyms)
             if synonyms:
                 weight = round(min(10, f["weight"]) * search_model.SYNONYM_QUALITY, 1)
                 fields.append({"weight": weight, "text": synonyms})
@@ -527,6 +531,7 @@ class Renderer:
                 all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
                 final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
                 figures=overview.figure_views(self.corpus, L),
+                figure_search=lambda figure_id: self.search_fields("figure", figure_id),
                 breakdowns=overview.outcome_breakdowns(self.corpus, L),
                 classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),

@@ -19,7 +19,7 @@
   // Pagefind's ranking: a page's length counts for little (a statute page lists every citing
   // case and would otherwise lose to short pages), and repeated words count for less than the
   // weighted fields. Measured on the relevance set (docs/performance.md "Search relevance").
-  var RANKING = { pageLength: 0.1, termFrequency: 0.6, termSaturation: 1.2 };
+  var RANKING = { pageLength: 0.1, termFrequency: 0.3, termSaturation: 1.2 };
 
   function prepare(query) {
     var words = String(query || "").trim().split(/\s+/);
@@ -50,7 +50,20 @@
     });
   }
 
-  window.CasebookSearch = { prepare: prepare, ranking: RANKING, load: load, search: search };
+  // The address of the record a result stands for: on a page gathering several records (the
+  // statistics page, one section per figure) the section where the query weighs most.
+  function recordUrl(data) {
+    if (!/(^|\/)statistics\.html$/.test(data.url)) return data.url;
+    var best = null, bestScore = 0;
+    (data.sub_results || []).forEach(function (sub) {
+      var score = 0;
+      (sub.weighted_locations || []).forEach(function (l) { score += l.balanced_score || 0; });
+      if (sub.url.indexOf("#") > 0 && score > bestScore) { best = sub; bestScore = score; }
+    });
+    return best ? best.url : data.url;
+  }
+
+  window.CasebookSearch = { prepare: prepare, ranking: RANKING, load: load, search: search, recordUrl: recordUrl };
 
   function start() {
     var box = document.getElementById("cb-search");
