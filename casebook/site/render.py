@@ -35,7 +35,8 @@ from casebook.site.escape import code, front_matter, inert, md, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROMANISED_FIELDS = frozenset({"defendant", "alias", "title"})  # names are spelt several ways
-SITE_SEARCH_MIN_WEIGHT = 1.5  # fields the model weighs at this or less stay out of the site index
+SITE_SEARCH_MIN_WEIGHT = 1.5
+PAGEFIND_WEIGHT_SCALE = 8.1  # the model's 9 (a concept's statute, a case number) at Pagefind's 10  # fields the model weighs at this or less stay out of the site index
 
 
 def urlsafe(url: str) -> Markup:
@@ -344,21 +345,21 @@ class Renderer:
         if self._search_fields is None:
             self._search_fields = {(r["kind"], r["id"]): r for r in search_model.weighted_records(self.corpus)}
         record = self._search_fields.get((kind, record_id), {"fields": []})
-        fields, seen = [], set()
+        best: dict[str, dict] = {}  # a text written once, at its best field's weight
         for f in record["fields"]:
-            if f["weight"] <= SITE_SEARCH_MIN_WEIGHT or f["text"] in seen:
-                continue
-            seen.add(f["text"])
-            fields.append({"weight": min(10, f["weight"]), "text": f["text"]})
+            if f["weight"] > SITE_SEARCH_MIN_WEIGHT and f["weight"] > best.get(f["text"], {"weight": 0})["weight"]:
+                best[f["text"]] = f
+        fields = []
+        for text, f in best.items():
+            weight = pagefind_weight(f["weight"])
+            fields.append({"weight": weight, "text": text})
             # Pagefind cannot expand a query through the model's synonyms: the page carries
             # them, a little weaker, as the CLI counts a synonym's match.
-            synonyms = search_model.synonyms_of(f["text"])
+            synonyms = search_model.synonyms_of(text)
             if f["name"] in ROMANISED_FIELDS:
-                synonyms += search_model.romanised_variants(f["text"])
-            synonyms = " ".join(synonyms)
+                synonyms += search_model.romanised_variants(text)
             if synonyms:
-                weight = round(min(10, f["weight"]) * search_model.SYNONYM_QUALITY, 1)
-                fields.append({"weight": weight, "text": synonyms})
+                fields.append({"weight": round(weight * search_model.SYNONYM_QUALITY, 1), "text": " ".join(synonyms)})
         return {
             "fields": fields,
             "kind": self.L.v("kind", kind),
@@ -620,6 +621,14 @@ def render_pages(corpus: Corpus, today) -> dict[str, str]:
         for relative, text in Renderer(corpus, today, lang).pages(shared=lang == DEFAULT_LANGUAGE).items():
             out[f"{lang}/{relative}"] = text
     return out
+
+
+def pagefind_weight(model_weight: float) -> float:
+    """The model's field weight (0.5-10) as Pagefind's (0-10). Squared: Pagefind adds up every
+    occurrence of a word, so a record whose title repeats a word (its heading, weighted 7 by
+    Pagefind, and its title field) would outweigh the record whose concept it is (weight 9 in the
+    model); spreading the weights keeps the model's order (measured on the relevance set)."""
+    return round(min(10.0, model_weight * model_weight / PAGEFIND_WEIGHT_SCALE), 1)
 
 
 def final_outcome_classes(case: Case) -> tuple[str, ...]:
