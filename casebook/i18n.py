@@ -200,6 +200,10 @@ UI: dict[str, tuple[str, str]] = {
     "search.header_label": ("사이트 검색", "Search the site"),
     "search.header_placeholder": ("검색", "Search"),
     "search.header_button": ("검색", "Search"),
+    # The site search's filters (Pagefind shows filter names and values as the pages write them)
+    "search.filter_kind": ("종류", "Kind"),
+    "search.filter_outcome": ("결과", "Outcome"),
+    "search.kind_guide": ("안내", "guide"),
     # Copy buttons (assets/javascripts/copy.js)
     "copy.button": ("복사", "Copy"),
     "copy.label": ("인용 복사", "Copy the citation"),

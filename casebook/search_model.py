@@ -17,6 +17,7 @@ record matching more query terms, then more fields, then the kind order, then th
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -233,6 +234,36 @@ def phrases() -> list[str]:
     """Multi-word synonyms, normalised: each is indexed and matched as one token."""
     found = {normalise(m) for group in synonym_groups() for m in group}
     return sorted((p for p in found if " " in p), key=len, reverse=True)
+
+
+def synonyms_of(text: str) -> list[str]:
+    """The members of every synonym group that `text` has a member of, minus those it already
+    has: for an index that cannot expand a query itself (the site's Pagefind), the record
+    carries them. A member matches as whole words (a phrase as a whole phrase)."""
+    have = f" {normalise(text)} "
+    out: list[str] = []
+    for group in _synonym_index():
+        members = [normalise(m) for m in group]
+        if any(f" {m} " in have for m in members):
+            out += [m for m in group if f" {normalise(m)} " not in have and m not in out]
+    return out
+
+
+def romanised_variants(text: str) -> list[str]:
+    """Other spellings of romanised names that `normalise` folds together (Cho Joo-bin, Jo
+    Ju-bin, Cho Ju-bin): for an index that matches words as written (the site's Pagefind)."""
+    out: list[str] = []
+    for word in re.findall(r"[A-Za-z]+", text):
+        low = word.lower()
+        forms = {low.replace("oo", "u"), re.sub(r"(?<!o)u", "oo", low)}
+        forms |= {re.sub(r"^cho", "jo", f) for f in forms} | {re.sub(r"^jo", "cho", f) for f in forms}
+        out += [f for f in sorted(forms) if f != low and f not in out]
+    return out
+
+
+@functools.cache
+def _synonym_index() -> tuple[tuple[str, ...], ...]:
+    return tuple(synonym_groups())
 
 
 def ranking_model() -> dict:

@@ -258,7 +258,10 @@ def test_each_case_page_lists_them_in_its_language(pages):
     assert "징역 1년 6개월" in ko_rows[0] and "같은 조항·같은 버전" in ko_rows[0]
     assert "전과: 전과 없음 &#40;초범&#41; (같음)" in ko_rows[0]
     assert any("피해자 수: 3 대 기재 없음" in row for row in ko_rows)
-    assert "판결 찾기에서 이 판결과 비슷한 판결 찾기" in ko and "| 사건·피고인 | 법원·심급·선고일 | 선고 | 같은 점과 다른 점 |" in ko
+    assert (
+        "판결 찾기에서 이 판결과 비슷한 판결 찾기" in ko
+        and "| 사건·피고인 | 법원·심급·선고일 | 선고 | 같은 점과 다른 점 |" in ko
+    )
     from test_i18n import english_labels
 
     shown = sorted(label for label in english_labels() if label in ko)

@@ -183,3 +183,18 @@ def test_typo_in_a_name_and_the_whole_name_bonus():
     assert first(entries, "Moksabng").entry.id == "b"  # rapidfuzz on the vocabulary
     aliases = [case("a-snu", "x", ("alias", "SNU Nth room")), case("b-moon", "y", ("alias", "Nth room"))]
     assert first(aliases, "Nth room").entry.id == "b-moon"  # the query is the whole of its name
+
+
+def test_the_site_search_drops_the_models_stop_words():
+    # docs/assets/javascripts/search.js prepares a query as the CLI does: same stop words.
+    import re
+
+    script = (REPO / "docs" / "assets" / "javascripts" / "search.js").read_text(encoding="utf-8")
+    listed = re.search(r"var STOPWORDS = \[(.*?)\];", script, re.S).group(1)
+    assert set(re.findall(r'"([^"]+)"', listed)) == set(search_model.STOPWORDS)
+
+
+def test_site_pages_carry_synonyms_and_spellings_the_cli_matches():
+    assert {"possession", "possess", "보관"} <= set(search_model.synonyms_of("소지"))
+    assert "threat" in search_model.synonyms_of("협박")
+    assert {"joo", "jo"} <= set(search_model.romanised_variants("Cho Ju-bin"))

@@ -51,6 +51,17 @@ def theme_label(key: str, language: str) -> str:
     return Lang(language if language in ("ko", "en") else DEFAULT_LANGUAGE).s(key)
 
 
+def page_kind(url: str) -> str:
+    """What a page is for the site search (theme/main.html): a record page ("case", "statute"),
+    the statistics page ("figure"), an index listing records ("listing") or a guide."""
+    path = url.split("/", 1)[1] if url.startswith(("en/", "ko/")) else url
+    if path in ("cases/", "cases/index.html", "statutes/", "statutes/index.html"):
+        return "listing"
+    if path.startswith(("cases/", "statutes/")):
+        return path.split("/", 1)[0][:-1]
+    return "figure" if path.startswith("statistics.") else "guide"
+
+
 THEME_OVERRIDES = Path(__file__).with_name("theme")  # the language switch and the 404 page
 DEFAULT_LANGUAGE = "ko"  # the i18n plugin builds it first, at the site root
 log = logging.getLogger("mkdocs.plugins.casebook")
@@ -143,6 +154,7 @@ class CasebookPagesPlugin(BasePlugin):
         # The theme's own Casebook parts (partials/alternate.html) take their words from the
         # one catalogue, casebook/i18n.py.
         env.globals["cb_label"] = theme_label
+        env.globals["cb_page_kind"] = page_kind
         return env
 
     def on_pre_build(self, config, **kwargs) -> None:

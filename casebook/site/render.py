@@ -16,7 +16,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from casebook import formatting, parallel
+from casebook import formatting, parallel, search_model
 from casebook.changes import amendments
 from casebook.comparable import Comparables, comparables_of, decision_anchor, decision_key, points_text
 from casebook.corpus import Corpus
@@ -26,7 +26,7 @@ from casebook.i18n import LANGUAGES, Lang, court_citation_ko
 from casebook.law import version_end, version_in_force, versions_during
 from casebook.models.case import Case, CountRef, DefendantOutcome, Sentence
 from casebook.models.statute import Statute, StatuteVersion
-from casebook.outcomes import OUTCOME_CLASSES
+from casebook.outcomes import OUTCOME_CLASSES, final_decisions, outcome_class
 from casebook.parallel import fork_map
 from casebook.penalties import Provision
 from casebook.precedents import coverage, fact_value, own_judgment, stated_facts
@@ -35,6 +35,9 @@ from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
+ROMANISED_FIELDS = frozenset({"defendant", "alias", "title"})  # names are spelt several ways
+SITE_SEARCH_MIN_WEIGHT = 1.5
+PAGEFIND_WEIGHT_SCALE = 8.1  # the model's 9 (a concept's statute, a case number) at Pagefind's 10  # fields the model weighs at this or less stay out of the site index
 
 
 def urlsafe(url: str) -> Markup:
@@ -186,6 +189,7 @@ class Renderer:
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
         self.base = "../"  # path from the page being rendered to the site root
         self._cited_by: dict[str, list[Case]] | None = None
+        self._search_fields: dict[tuple[str, str], dict] | None = None
         self.env = _environment()  # one per process: both languages share the compiled templates
         self.helpers = dict(  # noqa: C408 - names as in the templates
             L=L,
@@ -332,11 +336,42 @@ class Renderer:
             citation_ko=lambda v: self.citation_ko(statute, v),
             citation_en=lambda v: self.citation_en(statute, v),
             citation_court=lambda v, p=None: self.citation_court(statute, v, p),
+            search=self.search_fields("statute", statute.id),
             copyable=lambda text: copyable(text, self.L),
             anchor=paragraph_anchor,
             law_go_kr=self.law_go_kr_links,
             case_judgments=self.case_judgments,
         )
+
+    def search_fields(self, kind: str, record_id: str, outcomes: tuple[str, ...] = ()) -> dict:
+        """What search_fields.md.j2 puts in a record's page for the site search: the search
+        model's weighted fields (the same as the CLI's, casebook/search_model.py) at Pagefind's
+        weights, and the kind and outcome filters in the page's language. Summaries, quotes and
+        id words are left out: the page shows its summary, and the rest would only make the
+        index bigger for little (they weigh 1.5 and less in the model)."""
+        if self._search_fields is None:
+            self._search_fields = {(r["kind"], r["id"]): r for r in search_model.weighted_records(self.corpus)}
+        record = self._search_fields.get((kind, record_id), {"fields": []})
+        best: dict[str, dict] = {}  # a text written once, at its best field's weight
+        for f in record["fields"]:
+            if f["weight"] > SITE_SEARCH_MIN_WEIGHT and f["weight"] > best.get(f["text"], {"weight": 0})["weight"]:
+                best[f["text"]] = f
+        fields = []
+        for text, f in best.items():
+            weight = pagefind_weight(f["weight"])
+            fields.append({"weight": weight, "text": text})
+            # Pagefind cannot expand a query through the model's synonyms: the page carries
+            # them, a little weaker, as the CLI counts a synonym's match.
+            synonyms = search_model.synonyms_of(text)
+            if f["name"] in ROMANISED_FIELDS:
+                synonyms += search_model.romanised_variants(text)
+            if synonyms:
+                fields.append({"weight": round(weight * search_model.SYNONYM_QUALITY, 1), "text": " ".join(synonyms)})
+        return {
+            "fields": fields,
+            "kind": self.L.v("kind", kind),
+            "outcomes": [self.L.v("outcome_short", o) for o in outcomes],
+        }
 
     def cited_by(self) -> dict[str, list[Case]]:
         """Statute id -> the cases with a count under it (one pass over the cases, not one per statute)."""
@@ -408,6 +443,7 @@ class Renderer:
             case=case,
             sentence_rows=rows,
             label=lambda d: labels.get(d, d),
+            search=self.search_fields("case", case.id, final_outcome_classes(case)),
         )
 
     def comparable_rows(self, case: Case, timeline: list, labels: dict) -> list[dict]:
@@ -451,6 +487,7 @@ class Renderer:
         the texts travel back from the workers.
         """
         self.comparables  # noqa: B018 - worked out before the workers fork, which inherit it
+        self.search_fields("case", "")  # the model's fields once, before the workers fork
         jobs = self._jobs(shared)
         big = len(self.cases) >= parallel.MIN_ITEMS
         out: dict[str, str] = {}
@@ -536,6 +573,7 @@ class Renderer:
                 all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
                 final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
                 figures=overview.figure_views(self.corpus, L),
+                figure_search=lambda figure_id: self.search_fields("figure", figure_id),
                 breakdowns=overview.outcome_breakdowns(self.corpus, L),
                 classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),
@@ -625,6 +663,20 @@ def render_pages(corpus: Corpus, today) -> dict[str, str]:
         for relative, text in Renderer(corpus, today, lang).pages(shared=lang == DEFAULT_LANGUAGE).items():
             out[f"{lang}/{relative}"] = text
     return out
+
+
+def pagefind_weight(model_weight: float) -> float:
+    """The model's field weight (0.5-10) as Pagefind's (0-10). Squared: Pagefind adds up every
+    occurrence of a word, so a record whose title repeats a word (its heading, weighted 7 by
+    Pagefind, and its title field) would outweigh the record whose concept it is (weight 9 in the
+    model); spreading the weights keeps the model's order (measured on the relevance set)."""
+    return round(min(10.0, model_weight * model_weight / PAGEFIND_WEIGHT_SCALE), 1)
+
+
+def final_outcome_classes(case: Case) -> tuple[str, ...]:
+    """The outcome classes of a case's latest decisions (the site search's outcome filter)."""
+    found = {outcome_class(o) for _, o in final_decisions(case)}
+    return tuple(c for c in OUTCOME_CLASSES if c in found)
 
 
 def _in_decision_order(case: Case) -> list:

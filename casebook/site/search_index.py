@@ -17,14 +17,31 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import shutil
 import subprocess
 import threading
 from pathlib import Path
 
-CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink"]}
+# What Pagefind leaves out of a record page (theme/main.html wraps its content): a case page is
+# indexed by its title, its other-language title and aliases, its summary and the search model's
+# weighted fields (templates/search_fields.md.j2), not by its tables, lists and section headings,
+# whose words ("징역", "피고인", court names) are on every case page and would make the index
+# pieces for those words, which a first query fetches, grow with the number of cases
+# (docs/performance.md); a statute page without the list of every case citing it.
+RECORD_IGNORED = [
+    ".cb-record-case > h2",
+    ".cb-record-case > h3",
+    ".cb-record-case > table",
+    ".cb-record-case > ul",
+    ".cb-record-case > ol",
+    ".cb-record-case > p:nth-of-type(n+3)",
+    ".cb-record-statute > ul",
+]
+CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", *RECORD_IGNORED]}
 # Pages that only list other pages' titles: indexed, they outrank the pages they list (the
-# Sources index for "서울대 딥페이크", above the case itself). Paths inside a language folder too.
-LISTINGS = frozenset({"changes.html", "sources/index.html", "search.html"})
+# Sources index for "서울대 딥페이크", above the case itself), and at 10,000 cases the cases
+# index alone would hold every case's title. Paths inside a language folder too.
+LISTINGS = frozenset({"changes.html", "sources/index.html", "search.html", "cases/index.html", "statutes/index.html"})
 
 
 def is_listing(site_path: str) -> bool:
@@ -132,7 +149,17 @@ class SearchIndexer:
                 raise SearchIndexError("Pagefind stopped while indexing")
             if self._failures:
                 raise SearchIndexError("Pagefind failed to index the site: " + " / ".join(self._failures[:3]))
-            self._wait(self._send({"type": "WriteFiles", "index_id": self._index_id, "output_path": str(output)}))
+            # Pagefind's own WriteFiles was seen to answer before its files were complete
+            # (pagefind-entry.json empty, pagefind.js cut at 32 KB, the search page broken):
+            # the index is asked for as data and written here, whole, into a fresh folder.
+            reply = self._wait(self._send({"type": "GetFiles", "index_id": self._index_id}))
+            shutil.rmtree(output, ignore_errors=True)
+            for file in reply.get("files", []):
+                target = output / file["path"]
+                if output.resolve() not in target.resolve().parents:
+                    raise SearchIndexError(f"Pagefind named a file outside its folder: {file['path']}")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(base64.b64decode(file["content"]))
         finally:
             self.close()
         if not (output / "pagefind-ui.js").is_file():
