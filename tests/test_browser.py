@@ -335,7 +335,8 @@ def _no_english_labels(pg) -> None:
     text = pg.locator("article").evaluate(
         """(article) => {
             const copy = article.cloneNode(true);
-            const records = '[lang]:not([lang="ko"]), .cb-cite, .cb-record, code, svg, .headerlink';
+            // .cb-search-fields: the words Pagefind indexes (both languages' synonyms), never shown.
+            const records = '[lang]:not([lang="ko"]), .cb-cite, .cb-record, code, svg, .headerlink, .cb-search-fields';
             copy.querySelectorAll(records).forEach((e) => e.remove());
             return copy.textContent;
         }"""
