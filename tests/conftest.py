@@ -138,3 +138,28 @@ from hypothesis import HealthCheck, settings  # noqa: E402
 settings.register_profile("ci", max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=3000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(__import__("os").environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+# How a WCAG contrast ratio is measured in the browser: an element's colour (or an SVG shape's
+# fill) against the first opaque background behind it. Shared by the browser and layout tests.
+_CONTRAST_JS = """(el) => {
+    function rgb(text) { const m = text.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; }
+    function background(node) {
+        for (; node; node = node.parentElement) {
+            const c = rgb(getComputedStyle(node).backgroundColor);
+            if (c[3] > 0.5) return c;
+        }
+        return [255, 255, 255, 1];
+    }
+    function lum(c) {
+        const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    }
+    const fg = lum(rgb(getComputedStyle(el)[PROPERTY])), bg = lum(background(el));
+    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
+}"""
+
+
+def contrast_script(colour_property: str = "color") -> str:
+    """The script giving an element's contrast ratio; `colour_property` is "color" or "fill"."""
+    return _CONTRAST_JS.replace("[PROPERTY]", f"[{colour_property!r}]")

@@ -12,7 +12,7 @@ import pytest
 from playwright.sync_api import expect
 
 from casebook.site.build import build_site
-from conftest import REPO, _QuietHandler, penalty_json
+from conftest import REPO, _QuietHandler, contrast_script, penalty_json
 
 sys.path.insert(0, str(REPO / "bench"))  # site_search: the site's search as the benchmarks run it
 
@@ -509,22 +509,7 @@ def test_the_statutes_index_is_a_table_and_titles_do_not_repeat(page, site_url, 
     assert page.title() == ("법령" if not prefix else "Statutes") + f" - {name}"
 
 
-_CONTRAST = """(el) => {
-    function rgb(text) { const m = text.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; }
-    function background(node) {
-        for (; node; node = node.parentElement) {
-            const c = rgb(getComputedStyle(node).backgroundColor);
-            if (c[3] > 0.5) return c;
-        }
-        return [255, 255, 255, 1];
-    }
-    function lum(c) {
-        const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    }
-    const fg = lum(rgb(getComputedStyle(el).color)), bg = lum(background(el));
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-}"""
+_CONTRAST = contrast_script("color")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])

@@ -5,6 +5,8 @@ text is at least 11 px as rendered, and charts stay readable in the light and th
 
 import pytest
 
+from conftest import contrast_script
+
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 900}
 PAGES = [
@@ -160,22 +162,7 @@ def test_a_phone_shows_each_decision_with_its_case_date_outcome_and_sentence(ope
     assert labels[3] in cell.evaluate("(td) => getComputedStyle(td, '::before').content")
 
 
-_CONTRAST = """(el) => {
-    function rgb(text) { const m = text.match(/[\\d.]+/g).map(Number); return m.length > 3 ? m : [...m, 1]; }
-    function background(node) {
-        for (; node; node = node.parentElement) {
-            const c = rgb(getComputedStyle(node).backgroundColor);
-            if (c[3] > 0.5) return c;
-        }
-        return [255, 255, 255, 1];
-    }
-    function lum(c) {
-        const [r, g, b] = c.slice(0, 3).map((v) => { v /= 255; return v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4; });
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    }
-    const fg = lum(rgb(getComputedStyle(el).fill)), bg = lum(background(el));
-    return (Math.max(fg, bg) + 0.05) / (Math.min(fg, bg) + 0.05);
-}"""
+_CONTRAST = contrast_script("fill")
 
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
