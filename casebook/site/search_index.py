@@ -21,7 +21,9 @@ import subprocess
 import threading
 from pathlib import Path
 
-CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink"]}
+# Other cases' titles in a case page's comparable decisions would make every page listing a
+# case a search hit for it: the list is left out of the index.
+CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", ".cb-comparable"]}
 # Pages that only list other pages' titles: indexed, they outrank the pages they list (the
 # Sources index for "서울대 딥페이크", above the case itself). Paths inside a language folder too.
 LISTINGS = frozenset({"changes.html", "sources/index.html", "search.html"})
