@@ -245,23 +245,25 @@ def test_each_case_page_lists_them_in_its_language(pages):
     en = section(pages["en/cases/subject.md"], "Comparable decisions")
     ko = section(pages["ko/cases/subject.md"], "비슷한 판결")
     # The twin first, linked to its decision, with its sentence and how it compares.
-    rows = [line for line in en.splitlines() if line.startswith("| [")]
-    assert rows[0].startswith("| [Twin case](twin.md#decision-first-instance--kim-40)<br>Kim &#40;40&#41; |")
-    assert "1 year 6 months imprisonment" in rows[0] and "same provision and version" in rows[0]
-    assert "Example District Court<br>first instance, 2 May 2024" in rows[0]
+    rows = [line for line in en.splitlines() if line.startswith("<tr><td>")]
+    assert rows[0].startswith(
+        '<tr><td><a href="twin.html#decision-first-instance--kim-40">Twin case</a><br>Kim &#40;40&#41;</td>'
+    )
+    assert "<td>1 year 6 months imprisonment</td>" in rows[0] and "same provision and version" in rows[0]
+    assert "<td>Example District Court<br>first instance, 2 May 2024</td>" in rows[0]
     assert any("victims: 3 vs not stated" in row for row in rows)
     key = urllib.parse.quote("subject/first-instance/kim-40", safe="")
-    assert f"(../finder.md?like={key})" in en and f"(../finder.md?like={key})" in ko
+    assert f'href="../finder.html?like={key}"' in en and f'href="../finder.html?like={key}"' in ko
     assert 'id="decision-first-instance--kim-40"' in pages["en/cases/twin.md"]
-    ko_rows = [line for line in ko.splitlines() if line.startswith("| [")]
-    assert ko_rows[0].startswith("| [사건 twin](twin.md#decision-first-instance--kim-40)<br>김모&#40;40&#41; |")
-    assert "징역 1년 6개월" in ko_rows[0] and "같은 조항·같은 버전" in ko_rows[0]
+    ko_rows = [line for line in ko.splitlines() if line.startswith("<tr><td>")]
+    assert ko_rows[0].startswith(
+        '<tr><td><a href="twin.html#decision-first-instance--kim-40">사건 twin</a><br>김모&#40;40&#41;</td>'
+    )
+    assert "<td>징역 1년 6개월</td>" in ko_rows[0] and "같은 조항·같은 버전" in ko_rows[0]
     assert "전과: 전과 없음 &#40;초범&#41; (같음)" in ko_rows[0]
     assert any("피해자 수: 3 대 기재 없음" in row for row in ko_rows)
-    assert (
-        "판결 찾기에서 이 판결과 비슷한 판결 찾기" in ko
-        and "| 사건·피고인 | 법원·심급·선고일 | 선고 | 같은 점과 다른 점 |" in ko
-    )
+    assert "판결 찾기에서 이 판결과 비슷한 판결 찾기" in ko
+    assert "<th>사건·피고인</th><th>법원·심급·선고일</th><th>선고</th><th>같은 점과 다른 점</th>" in ko
     from test_i18n import english_labels
 
     shown = sorted(label for label in english_labels() if label in ko)

@@ -178,6 +178,34 @@ def test_hostile_text_is_published_as_text(site_repo):
     assert "{{ config }}" in html.replace("&#123;", "{").replace("&#125;", "}")  # shown, not evaluated
 
 
+def test_hostile_text_of_a_comparable_decision_stays_text_on_the_page_listing_it(site_repo):
+    # Another case's title, court and defendant's label reach this case's "Comparable decisions".
+    from casebook.site.build import build_site
+
+    source = (site_repo / CASE).read_text(encoding="utf-8").replace("id: example-case", "id: other-case", 1)
+    other = site_repo / "cases" / "other-case.yaml"
+    other.write_text(source.replace("title_en: Example case", "title_en: Plain words case"), encoding="utf-8")
+    assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
+    pages = [
+        site_repo / "site" / "cases" / "example-case.html",
+        site_repo / "site" / "en" / "cases" / "example-case.html",
+    ]
+    clean = [active_content(p.read_text(encoding="utf-8")) for p in pages]
+    assert "Plain words case" in pages[1].read_text(encoding="utf-8")  # it is listed
+    title = "<b onmouseover=alert(1)>Other</b> [x](javascript:alert(1)) {{ config }} | case"
+    hostile = source.replace("title_en: Example case", f"title_en: {title!r}").replace(
+        "title_ko: 예시 사건", f"title_ko: {title!r}"
+    )
+    hostile = hostile.replace("court_en: Example District Court", "court_en: '<iframe src=//example.org></iframe>'")
+    other.write_text(hostile, encoding="utf-8")
+    assert build_site(site_repo, site_repo / "site", today=FIXTURE_TODAY) == 0
+    for page, before in zip(pages, clean, strict=True):
+        html = page.read_text(encoding="utf-8")
+        assert active_content(html) == before  # nothing active was added by the other record's text
+        shown = __import__("html").unescape(html)  # the text a reader sees
+        assert "{{ config }}" in shown and "<iframe src=//example.org></iframe>" in shown
+
+
 @pytest.mark.parametrize(
     "url",
     [

@@ -464,7 +464,7 @@ class Renderer:
                             level=L.v("level", proc.level),
                             date=L.date(proc.decided) or L.s("case.date_not_reported"),
                         ),
-                        "finder": Markup(f"../finder.md?like={urllib.parse.quote(key, safe='')}"),
+                        "finder": Markup(f"../finder.html?like={urllib.parse.quote(key, safe='')}"),
                         "like": [
                             {
                                 "comparable": c,

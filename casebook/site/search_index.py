@@ -37,7 +37,9 @@ RECORD_IGNORED = [
     ".cb-record-case > p:nth-of-type(n+3)",
     ".cb-record-statute > ul",
 ]
-CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", *RECORD_IGNORED]}
+# Other cases' titles in a case page's comparable decisions would make every page listing a
+# case a search hit for it: the list is left out of the index.
+CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", ".cb-comparable", *RECORD_IGNORED]}
 # Pages that only list other pages' titles: indexed, they outrank the pages they list (the
 # Sources index for "서울대 딥페이크", above the case itself), and at 10,000 cases the cases
 # index alone would hold every case's title. Paths inside a language folder too.
