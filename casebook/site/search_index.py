@@ -30,14 +30,14 @@ from pathlib import Path
 # pieces for those words, which a first query fetches, grow with the number of cases
 # (docs/performance.md); a statute page without the list of every case citing it.
 RECORD_IGNORED = [
-    ".cb-record-case > h2",
-    ".cb-record-case > h3",
-    ".cb-record-case > table",
-    ".cb-record-case > ul",
-    ".cb-record-case > ol",
-    ".cb-record-case > p:nth-of-type(n+3)",
-    ".cb-record-statute > ul",
-    ".cb-record-case .cb-other-lang-note",  # "(no Korean summary)": on most synthetic pages
+    ".cb-page-case > h2",
+    ".cb-page-case > h3",
+    ".cb-page-case > table",
+    ".cb-page-case > ul",
+    ".cb-page-case > ol",
+    ".cb-page-case > p:nth-of-type(n+3)",
+    ".cb-page-statute > ul",
+    ".cb-page-case .cb-other-lang-note",  # "(no Korean summary)": on most synthetic pages
 ]
 CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", *RECORD_IGNORED]}
 # Pages that only list other pages' titles: indexed, they outrank the pages they list (the
