@@ -146,20 +146,22 @@ elif step == "browser":
     chromium = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        sys.path.insert(0, {repo!r} + "/bench")
+        from site_search import FIRST_QUERIES, first_query_bytes
+        import statistics
+        by_query = {{}}
+        for prefix, queries in FIRST_QUERIES.items():
+            sizes = []
+            for q in queries:
+                got = first_query_bytes(b, base, prefix, q)
+                by_query[(prefix or "ko/") + q] = got
+                sizes.append(got["search_gzip"] / 1e6)
+            lang = prefix.strip("/") or "ko"
+            extra[f"{{lang}}_first_query_mb_max"] = round(max(sizes), 3)
+            extra[f"{{lang}}_first_query_mb_median"] = round(statistics.median(sizes), 3)
+        extra["first_queries"] = by_query
         page = b.new_page()
-        received = []
-        def on_response(r):
-            try:
-                received.append(len(r.body()))
-            except Exception:
-                pass
-        page.on("response", on_response)
         page.set_default_timeout(600000)
-        page.goto(base + "/search.html")
-        page.locator(".pagefind-ui__search-input").fill("deepfake case 42")
-        page.locator(".pagefind-ui__result").first.wait_for(timeout=600000)
-        page.wait_for_timeout(300)  # let the first page of results finish loading
-        extra["search_first_result_bytes_mb"] = round(sum(received) / 1e6, 2)
         page.goto(base + "/finder.html")
         page.locator("#cb-finder-table tbody tr").first.wait_for(timeout=600000)
         times = page.evaluate(
@@ -240,7 +242,9 @@ def main() -> None:
     print("|---|---|---|---|---|")
     for size, steps_done in results.items():
         for step, r in steps_done.items():
-            details = ", ".join(f"{k}={v}" for k, v in r.items() if k not in ("wall_s", "peak_mb"))
+            details = ", ".join(
+                f"{k}={v}" for k, v in r.items() if k not in ("wall_s", "peak_mb") and not isinstance(v, dict)
+            )
             print(f"| {size:,} | {step} | {r['wall_s']} | {r['peak_mb']} | {details} |")
         s = steps_done
         if "validate" not in s or "parse" not in s:
@@ -257,6 +261,17 @@ def main() -> None:
             if "rebuild" in s:
                 line += f"; rebuild after one change / full build = {s['rebuild']['wall_s'] / build:.2f}"
         print(line + " |")
+    for size, steps_done in results.items():
+        queries = steps_done.get("browser", {}).get("first_queries")
+        if queries:  # the browser step's first queries, one by one
+            print(f"\nBytes before the first result at {size:,} cases (MB; gzip: as a compressing host sends")
+            print("the scripts; Pagefind's own files are compressed already):\n")
+            print("| query | results | search, gzip | search, as stored | index pieces | fragments | scripts, gzip |")
+            print("|---|---|---|---|---|---|---|")
+            for q, b in queries.items():
+                mb = lambda n: f"{n / 1e6:.3f}"  # noqa: E731
+                cells = [b["results"], mb(b["search_gzip"]), mb(b["search"]), mb(b["index"]), mb(b["fragment"])]
+                print(f"| {q} | " + " | ".join(str(c) for c in cells) + f" | {mb(b['script_gzip'])} |")
 
 
 if __name__ == "__main__":

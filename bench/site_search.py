@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import gzip
 import http.server
 import os
 import threading
@@ -18,6 +19,14 @@ from pathlib import Path
 
 CHROMIUM = os.environ.get("CASEBOOK_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking"]
+
+# bench/run.py's `browser` step: a first query's bytes, per language, for names, case numbers,
+# article numbers and common words (the synthetic corpus has no case numbers and no disclosed
+# names: those queries find nothing there, but fetch the index pieces their words would be in).
+FIRST_QUERIES = {
+    "": ["서울대", "2024고합", "14조의2", "허위영상물", "징역", "집행유예", "대구지방법원", "조주빈", "딥페이크 42번"],
+    "en/": ["deepfake", "Article 14-2", "2024Gohap", "suspended", "Daegu District Court", "Kim Nok-wan", "Jeong"],
+}
 
 # Runs in the search page: the first ten result URLs (site-relative, no leading slash) per query.
 _SEARCH_JS = """
@@ -87,24 +96,32 @@ def first_query_bytes(browser, base: str, prefix: str, query: str) -> dict[str, 
 
     def on_response(r):
         with contextlib.suppress(Exception):
-            received.append((r.url, len(r.body())))
+            received.append((r.url, r.body()))
 
     page.on("response", on_response)
     page.goto(f"{base}/{prefix}search.html")
     page.locator(".pagefind-ui__search-input").fill(query)
-    page.locator(".pagefind-ui__message").wait_for(timeout=600000)  # "N results for …" (or none)
-    results = page.locator(".pagefind-ui__result").count()
+    message = page.locator(".pagefind-ui__message")
+    message.wait_for(timeout=600000)  # "N results for …", "No results for …"
+    # "Searching for …" first (in Korean "… 검색 중..."), then a count or "no results".
+    page.wait_for_function(
+        "() => document.querySelector('.pagefind-ui__result-excerpt') || "
+        "!/\\.\\.\\.|…/.test(document.querySelector('.pagefind-ui__message').textContent)",
+        timeout=120000,
+    )
+    results = page.locator(".pagefind-ui__result").count()  # on screen: the first page of them
     if results:
         page.locator(".pagefind-ui__result-excerpt").first.wait_for(timeout=600000)
     page.wait_for_timeout(300)  # the first page of results finishes loading
     context.close()
-    out = dict.fromkeys(("results", "page", "script", "wasm", "meta", "index", "fragment", "filter", "other"), 0)
-    out["results"] = results
-    for url, size in received:
+    kinds = ("page", "script", "wasm", "meta", "index", "fragment", "filter", "other")
+    out = {"results": results, **dict.fromkeys(kinds, 0), "script_gzip": 0}
+    for url, body in received:
+        size = len(body)
         name = url.split("?", 1)[0].rsplit("/", 1)[-1]
         if "/pagefind/" not in url:
             kind = "page"
-        elif name.endswith(".wasm") or ".wasm." in name:
+        elif name.startswith("wasm.") or name.endswith(".wasm"):
             kind = "wasm"
         elif name.endswith(".pf_meta") or name.startswith("pagefind-entry"):
             kind = "meta"
@@ -113,4 +130,9 @@ def first_query_bytes(browser, base: str, prefix: str, query: str) -> dict[str, 
                 name[name.rfind(".") :], "script" if name.endswith((".js", ".css")) else "other"
             )
         out[kind] += size
+        if kind == "script":  # what a host that compresses text (GitHub Pages does) sends
+            out["script_gzip"] += len(gzip.compress(body, 6))
+    # Pagefind's own files (index pieces, fragments, meta, WebAssembly) are gzip already.
+    out["search"] = sum(out[k] for k in ("script", "wasm", "meta", "index", "fragment", "filter", "other"))
+    out["search_gzip"] = out["search"] - out["script"] + out["script_gzip"]
     return out

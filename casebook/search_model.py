@@ -251,13 +251,15 @@ def synonyms_of(text: str) -> list[str]:
 
 def romanised_variants(text: str) -> list[str]:
     """Other spellings of romanised names that `normalise` folds together (Cho Joo-bin, Jo
-    Ju-bin, Cho Ju-bin): for an index that matches words as written (the site's Pagefind)."""
+    Ju-bin, Cho Ju-bin): for an index that matches words as written (the site's Pagefind). A
+    hyphenated name also comes joined (Joobin), as Pagefind reads a hyphenated query word."""
     out: list[str] = []
-    for word in re.findall(r"[A-Za-z]+", text):
-        low = word.lower()
+    for name in re.findall(r"[A-Za-z]+(?:-[A-Za-z]+)*", text):
+        low = name.lower()
         forms = {low.replace("oo", "u"), re.sub(r"(?<!o)u", "oo", low)}
         forms |= {re.sub(r"^cho", "jo", f) for f in forms} | {re.sub(r"^jo", "cho", f) for f in forms}
-        out += [f for f in sorted(forms) if f != low and f not in out]
+        forms |= {f.replace("-", "") for f in forms if "-" in f}
+        out += [f for f in sorted(forms) if f not in (low, low.replace("-", "")) and f not in out]
     return out
 
 

@@ -335,8 +335,8 @@ def _no_english_labels(pg) -> None:
     text = pg.locator("article").evaluate(
         """(article) => {
             const copy = article.cloneNode(true);
-            // .cb-search-fields: the words Pagefind indexes (both languages' synonyms), never shown.
-            const records = '[lang]:not([lang="ko"]), .cb-cite, .cb-record, code, svg, .headerlink, .cb-search-fields';
+            // .cb-search-fields: hidden, for the search index only (record text in both languages)
+            const records = '[lang]:not([lang="ko"]), .cb-cite, .cb-record, .cb-search-fields, code, svg, .headerlink';
             copy.querySelectorAll(records).forEach((e) => e.remove());
             return copy.textContent;
         }"""

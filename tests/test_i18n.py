@@ -133,6 +133,8 @@ class _Text(HTMLParser):
             or "cb-cite" in (a.get("class") or "")
             or "cb-record" in (a.get("class") or "")
             or "headerlink" in (a.get("class") or "")
+            # the site search's fields: hidden, for the index only, record text in both languages
+            or "cb-search-fields" in (a.get("class") or "")
         )
         self.stack.append(skip or (bool(self.stack) and self.stack[-1]))
 
