@@ -275,6 +275,7 @@ def test_decisions_like_this_lists_the_comparison_in_its_order(page, site_url):
         by_key[k]["title"] for k in like
     ]
     assert "like=snu-deepfake%2Ffirst-instance-park-28%2Fpark-28" in page.url
+    expect(page.get_by_role("button", name="Show all")).to_be_hidden()  # all three are shown
     shot(page, "finder-like")
     page.click("text=Back to all decisions")
     expect(page.locator("#cb-finder-like")).to_be_hidden()
