@@ -103,8 +103,8 @@ elif step in ("build", "build-after-validate", "rebuild"):
     pagefind = [p for p in (root / "site" / "pagefind").rglob("*") if p.is_file()]
     extra["pagefind_mb"] = round(sum(p.stat().st_size for p in pagefind) / 1e6, 1)
     extra["pagefind_files"] = len(pagefind)
-    finder = root / "site" / "data" / "finder.js"
-    extra["finder_data_mb"] = round(finder.stat().st_size / 1e6, 2)
+    finder = (root / "site" / "data").glob("finder*.js")  # the first rows and the rest, Korean
+    extra["finder_data_mb"] = round(sum(p.stat().st_size for p in finder) / 1e6, 2)
 elif step == "serve-reload":  # the preview server: one record edited, until the page shows it
     import os, socket, subprocess, urllib.request
     os.environ["CASEBOOK_CACHE_DIR"] = tempfile.mkdtemp()
@@ -162,18 +162,41 @@ elif step == "browser":
         extra["first_queries"] = by_query
         page = b.new_page()
         page.set_default_timeout(600000)
-        page.goto(base + "/finder.html")
-        page.locator("#cb-finder-table tbody tr").first.wait_for(timeout=600000)
-        times = page.evaluate(
-            "() => {{ const select = document.querySelector('select[name=outcome]'); const out = [];"
-            " for (const value of ['suspended', 'custodial', 'fine', '', 'suspended', 'custodial', 'fine', '']) {{"
-            " const t = performance.now(); select.value = value;"
-            " select.dispatchEvent(new Event('change', {{bubbles: true}})); out.push(performance.now() - t); }}"
-            " return out; }}"
-        )
-        times.sort()
-        extra["finder_filter_median_ms"] = round(times[len(times) // 2], 1)
-        extra["finder_filter_max_ms"] = round(times[-1], 1)
+        for lang, prefix in (("ko", ""), ("en", "en/")):
+            # A fresh context (nothing cached) per language. The init script notes when the first
+            # row is drawn; the bytes are those of the responses finished by then (navigation and
+            # resources), then of everything once the whole data has loaded.
+            context = b.new_context()
+            context.add_init_script(
+                "new MutationObserver((_, obs) => {{ if (document.querySelector('#cb-finder-table tbody tr')) {{"
+                " window.__firstRow = performance.now(); obs.disconnect(); }} }})"
+                ".observe(document, {{childList: true, subtree: true}});"
+            )
+            page = context.new_page()
+            page.set_default_timeout(600000)
+            page.goto(base + "/" + prefix + "finder.html")
+            page.wait_for_function("() => window.__firstRow !== undefined", timeout=600000)
+            extra[f"finder_first_rows_s_{{lang}}"] = round(page.evaluate("window.__firstRow") / 1000, 2)
+            page.wait_for_function("() => !document.querySelector('#cb-finder[aria-busy=true]')", timeout=600000)
+            page.wait_for_load_state("load")
+            sizes = page.evaluate(
+                "() => {{ const all = [...performance.getEntriesByType('navigation'), ...performance.getEntriesByType('resource')];"
+                " const bytes = (list) => list.reduce((n, e) => n + (e.transferSize || e.encodedBodySize || 0), 0);"
+                " return [bytes(all.filter((e) => e.responseEnd <= window.__firstRow)), bytes(all)]; }}"
+            )
+            extra[f"finder_first_rows_bytes_mb_{{lang}}"] = round(sizes[0] / 1e6, 2)
+            extra[f"finder_all_bytes_mb_{{lang}}"] = round(sizes[1] / 1e6, 2)
+            times = page.evaluate(
+                "() => {{ const select = document.querySelector('select[name=outcome]'); const out = [];"
+                " for (const value of ['suspended', 'custodial', 'fine', '', 'suspended', 'custodial', 'fine', '']) {{"
+                " const t = performance.now(); select.value = value;"
+                " select.dispatchEvent(new Event('change', {{bubbles: true}})); out.push(performance.now() - t); }}"
+                " return out; }}"
+            )
+            times.sort()
+            extra[f"finder_filter_median_ms_{{lang}}"] = round(times[len(times) // 2], 1)
+            extra[f"finder_filter_max_ms_{{lang}}"] = round(times[-1], 1)
+            context.close()
         b.close()
     server.shutdown()
     server.server_close()

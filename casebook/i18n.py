@@ -286,6 +286,7 @@ UI: dict[str, tuple[str, str]] = {
     "stats.v_2020": ("2020. 6. 25. 시행 제14조의2(5년 이하)", "Art. 14-2 as in force 2020-06-25 (up to 5 years)"),
     "stats.v_2024": ("2024. 10. 16. 개정 제14조의2(7년 이하)", "Art. 14-2 as amended 2024-10-16 (up to 7 years)"),
     "stats.v_unknown": ("제14조의2: 버전 알 수 없음", "Art. 14-2: version not known"),
+    "stats.v_other": ("{date} 시행 제14조의2", "Art. 14-2 as in force {date}"),
     "stats.col_period": ("기간", "Period"),
     "stats.col_value": ("값({unit})", "Value ({unit})"),
     "stats.col_breakdown": ("세부", "Breakdown"),
@@ -436,6 +437,25 @@ UI: dict[str, tuple[str, str]] = {
     "finder.show_all": ("모두 보기", "Show all"),
     "finder.count": ("판결 {total}건 중 {found}건", "{found} of {total} decisions"),
     "finder.showing": (" (처음 {shown}건 표시)", " (showing the first {shown})"),
+    "finder.loading": (
+        "판결 {total}건을 모두 불러오는 중입니다. 거르기와 정렬은 다 불러온 뒤 적용됩니다.",
+        "Loading all {total} decisions; filters and sorting apply once they are in.",
+    ),
+    "finder.load_failed": (
+        "판결 전체를 불러오지 못했습니다. 처음 {shown}건만 보입니다.",
+        "Could not load all decisions; only the first {shown} are shown.",
+    ),
+    "finder.like": ("비슷한 판결", "Decisions like this"),
+    "finder.like_heading": (
+        "{decision}와(과) 비슷한 판결 (가장 비슷한 것부터)",
+        "Decisions like {decision}, most comparable first",
+    ),
+    "finder.like_missing": ("주소의 판결 {key}은(는) Casebook에 없습니다.", "There is no decision {key} in Casebook."),
+    "finder.like_none": (
+        "이 판결과 비슷한 판결이 기록되어 있지 않습니다.",
+        "No comparable decisions are recorded for this one.",
+    ),
+    "finder.like_back": ("모든 판결로 돌아가기", "Back to all decisions"),
     # Penalty on a date (penalty-tool.js prints these)
     "tool.choose_date": (
         "범행일(기간이면 첫날)을 고르십시오.",

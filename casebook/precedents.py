@@ -3,8 +3,9 @@
 A decision is one defendant's outcome at one instance. From its record this module tells
 whether its own judgment backs it (a cited source of kind `judgment` with the same case
 number), whether minors were among the victims (stated in the facts or the case, or implied
-by a Youth Protection Act count), and which statute paragraphs were charged; `coverage`
-counts what the precedents issue asks for (`build_site.py stats`).
+by a Youth Protection Act count), which statute paragraphs were charged, and which version of
+Sexual Crimes Act Art. 14-2 its counts were charged under (the statistics' split and the
+finder's facet); `coverage` counts what the precedents issue asks for (`build_site.py stats`).
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from casebook.corpus import Corpus
 from casebook.models.case import Case, DefendantOutcome, Proceeding
 from casebook.models.common import Citation
 from casebook.models.vocabulary import SENTENCING_FACTS
+
+ART_14_2 = "sexual-crimes-act-14-2"
 
 # A count under this Act means the victims (or the persons depicted) were children or youth.
 YOUTH_ACT_PREFIX = "youth-protection-act-"
@@ -60,6 +63,41 @@ def minors_involved(case: Case, outcome: DefendantOutcome) -> bool | None:
     if case.minors_among_victims is not None:
         return case.minors_among_victims.value
     return None
+
+
+def art_14_2_version(case: Case, outcome: DefendantOutcome, statute) -> str:
+    """Which version of Art. 14-2 (`statute`, its record) the decision's counts were charged
+    under: the version id a count pins, else the one in force throughout the offences; "both"
+    when its counts or their offences span several versions, "unknown" when a count gives no
+    offence dates (and the others do not show two versions), "none" when no count cites it."""
+    from casebook.law import versions_during
+
+    counts = [c for c in outcome.counts if c.statute == ART_14_2]
+    if not counts:
+        return "none"
+    found = set()
+    for count in counts:
+        period = count.offence_period or case.offence_period
+        if count.version:
+            found.add(count.version)
+        elif period is not None and statute is not None:
+            during = versions_during(statute, period.from_.earliest(), (period.to or period.from_).latest())
+            found.add(during[0].id if len(during) == 1 else "both" if during else "unknown")
+        else:
+            found.add("unknown")
+    known = found - {"unknown"}
+    if len(known) > 1 or "both" in known:
+        return "both"
+    return known.pop() if known and len(found) == 1 else "unknown"
+
+
+def art_14_2_label(code: str, L) -> str:
+    """An art_14_2_version code in the words of a site language `L` (casebook.i18n.Lang)."""
+    import datetime as dt
+
+    named = {"none": "stats.v_none", "both": "stats.v_both", "unknown": "stats.v_unknown"}
+    named |= {"2020-06-25": "stats.v_2020", "2024-10-16": "stats.v_2024"}
+    return L.s(named[code]) if code in named else L.s("stats.v_other", date=L.date(dt.date.fromisoformat(code)))
 
 
 def statute_labels(outcome: DefendantOutcome) -> list[str]:

@@ -212,6 +212,138 @@ def test_case_finder_filters_on_the_facts_courts_weigh(page, site_url):
     assert "minors=yes" in page.url
 
 
+def _rows(code: str) -> list[dict]:
+    from casebook.i18n import Lang
+    from casebook.site.render import sentence_text
+    from casebook.site.tooldata import finder_rows
+    from conftest import validate
+
+    L = Lang(code)
+    return finder_rows(validate(REPO).corpus, lambda s: sentence_text(s, L), L)
+
+
+def test_case_finder_filters_on_the_art_14_2_version(page, site_url):
+    rows = [r for r in _rows("en") if r["relevance"] == "deepfake"]
+    amended = sorted(r["defendant"] for r in rows if r["facets"]["version"] == "2024-10-16")
+    assert amended  # the real corpus has decisions under the 2024-10-16 amendment
+    page.goto(f"{site_url}/en/finder.html")
+    page.select_option("select[name=version]", "2024-10-16")
+    expect(page.locator("#cb-finder-count")).to_contain_text(f"{len(amended)} of ")
+    assert sorted(page.locator("#cb-finder-table tbody tr td:nth-child(2)").all_text_contents()) == amended
+    assert "version=2024-10-16" in page.url
+    both = [r for r in rows if r["facets"]["version"] == "both"]
+    page.goto(f"{site_url}/finder.html?version=both")  # Korean: the options' words are the catalogue's
+    expect(page.locator("select[name=version] option:checked")).to_have_text("제14조의2: 두 버전에 걸친 범행")
+    expect(page.locator("#cb-finder-count")).to_contain_text(f"중 {len(both)}건")
+    _no_english_labels(page)
+
+
+def test_case_finder_decodes_its_data_to_the_builds_rows(page, site_url):
+    import json
+
+    for code, prefix in (("ko", ""), ("en", "en/")):
+        page.goto(f"{site_url}/{prefix}finder.html")
+        expect(page.locator("#cb-finder")).to_have_attribute("aria-busy", "false")
+        decoded = page.evaluate("() => casebookFinderDecode(casebookFinderAll)")
+        assert decoded == json.loads(json.dumps(_rows(code)))
+
+
+def test_case_finder_shows_the_first_rows_before_the_rest_has_loaded(page, site_url):
+    held = []
+    page.route("**/data/finder-all.js", lambda r: held.append(r))  # held until released below
+    page.goto(f"{site_url}/en/finder.html", wait_until="domcontentloaded")  # "load" waits for all
+    rows = page.locator("#cb-finder-table tbody tr")
+    expect(rows.first).to_be_visible()
+    assert held, "the finder did not ask for the rest of its data"
+    status = page.locator("#cb-finder-status")
+    all_rows = _rows("en")
+    expect(status).to_have_text(f"Loading all {len(all_rows)} decisions; filters and sorting apply once they are in.")
+    expect(page.locator("#cb-finder")).to_have_attribute("aria-busy", "true")
+    deepfake = [r for r in all_rows if r["relevance"] == "deepfake"]
+    latest = sorted(deepfake, key=lambda r: r["decided"], reverse=True)
+    expect(page.locator("#cb-finder-count")).to_have_text(f"{len(deepfake)} of {len(all_rows)} decisions")
+    first = page.locator("#cb-finder-table tbody tr td:nth-child(2)").all_text_contents()
+    assert first == [r["defendant"] for r in latest[:200]]
+    # A filter while the rest is loading shows no wrong counts: it waits, and says so.
+    page.select_option("select[name=outcome]", "fine")
+    expect(rows).to_have_count(0)
+    expect(page.locator("#cb-finder-count")).to_have_text("")
+    expect(status).to_contain_text("Loading all")
+    held[0].continue_()
+    fines = [r for r in deepfake if r["outcome"] == "fine"]
+    expect(page.locator("#cb-finder-count")).to_have_text(f"{len(fines)} of {len(all_rows)} decisions")
+    expect(status).to_have_text("")
+    expect(page.locator("#cb-finder")).to_have_attribute("aria-busy", "false")
+
+
+def _serve_finder_data(page, code: str, rows: list[dict]) -> None:
+    """The page gets finder data written from `rows` (by the build's writer) instead of the site's."""
+    from casebook.i18n import Lang
+    from casebook.site.tooldata import finder_files
+
+    def answer(body):
+        return lambda route: route.fulfill(body=body, content_type="text/javascript")
+
+    prefix = "en/" if code == "en" else ""
+    for name, body in finder_files(rows, Lang(code)).items():
+        page.route(f"**/{prefix}{name}", answer(body))
+
+
+def test_decisions_like_this_lists_the_comparison_in_its_order(page, site_url):
+    # Until casebook's comparison (`like` in the rows) is merged, the rows get a made-up one.
+    rows = _rows("en")
+    keys = [r["key"] for r in rows]
+    snu = keys.index("snu-deepfake/first-instance-park-28/park-28")
+    like = [keys[len(keys) // 2], keys[-1], keys[0]]  # three cases, in no order the table would give
+    rows = [r | {"like": like if i == snu else keys[i + 1 : i + 2]} for i, r in enumerate(rows)]
+    by_key = {r["key"]: r for r in rows}
+    assert len({by_key[k]["case"] for k in like}) == 3
+    _serve_finder_data(page, "en", rows)
+    page.goto(f"{site_url}/en/finder.html?like=snu-deepfake/first-instance-park-28/park-28")
+    heading = page.locator("#cb-finder-like h2")
+    expect(heading).to_have_text(
+        "Decisions like Seoul National University deepfake case, Park (28), first instance, "
+        "Seoul Central District Court, 28 Aug 2024, most comparable first"
+    )
+    cells = page.locator("#cb-finder-table tbody tr td:nth-child(2)")
+    expect(cells).to_have_count(3)
+    assert cells.all_text_contents() == [by_key[k]["defendant"] for k in like]
+    assert page.locator("#cb-finder-table tbody tr td:nth-child(1)").all_text_contents() == [
+        by_key[k]["title"] for k in like
+    ]
+    assert "like=snu-deepfake%2Ffirst-instance-park-28%2Fpark-28" in page.url
+    expect(page.get_by_role("button", name="Show all")).to_be_hidden()  # all three are shown
+    shot(page, "finder-like")
+    page.click("text=Back to all decisions")
+    expect(page.locator("#cb-finder-like")).to_be_hidden()
+    assert "like=" not in page.url
+    # Each row's own button opens its list; the address keeps it.
+    row = page.locator("#cb-finder-table tbody tr").nth(2)
+    title = row.locator("td").nth(0).text_content()
+    row.locator("button.cb-like").click()
+    expect(heading).to_contain_text(f"Decisions like {title}")
+    assert "like=" in page.url
+    page.select_option("select[name=outcome]", "suspended")  # a filter goes back to the filtered list
+    expect(page.locator("#cb-finder-like")).to_be_hidden()
+    assert "like=" not in page.url
+
+
+def test_korean_visitor_sees_decisions_like_this_in_korean(page, site_url):
+    rows = _rows("ko")
+    keys = [r["key"] for r in rows]
+    rows = [r | {"like": keys[i + 1 : i + 3]} for i, r in enumerate(rows)]
+    _serve_finder_data(page, "ko", rows)
+    page.goto(f"{site_url}/finder.html")
+    page.locator("button.cb-like").first.click()
+    expect(page.locator("#cb-finder-like h2")).to_contain_text("비슷한 판결 (가장 비슷한 것부터)")
+    expect(page.locator("#cb-finder-like button")).to_have_text("모든 판결로 돌아가기")
+    _no_english_labels(page)
+    page.goto(f"{site_url}/finder.html?like=no-such-case/first-instance/a")
+    expect(page.locator("#cb-finder-like h2")).to_have_text(
+        "주소의 판결 no-such-case/first-instance/a은(는) Casebook에 없습니다."
+    )
+
+
 _cli_penalty = penalty_json
 
 

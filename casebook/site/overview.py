@@ -24,7 +24,6 @@ from casebook.site.charts import bar_chart
 from casebook.site.escape import md as escape
 
 AMENDMENT_2024 = dt.date(2024, 10, 16)
-ART_14_2 = "sexual-crimes-act-14-2"
 MATRIX_CONDUCTS = (
     "edit",
     "distribute",
@@ -192,27 +191,6 @@ def term_or_blank(months):
     return formatting.term(months) if months is not None else ""
 
 
-def _art_14_2_version(case, outcome, L) -> str:
-    """Which Art. 14-2 the decision applied: the version pinned or in force during the offences."""
-    counts = [c for c in outcome.counts if c.statute == ART_14_2]
-    if not counts:
-        return L.s("stats.v_none")
-    labels = set()
-    for count in counts:
-        period = count.offence_period or case.offence_period
-        if count.version:
-            labels.add(count.version)
-        elif period is not None:
-            start, end = period.from_.earliest(), (period.to or period.from_).latest()
-            labels.add("2024-10-16" if start >= AMENDMENT_2024 else "2020-06-25" if end < AMENDMENT_2024 else "both")
-        else:
-            labels.add("unknown")
-    if len(labels) > 1 or labels == {"both"}:
-        return L.s("stats.v_both")
-    (label,) = labels
-    return {"2020-06-25": L.s("stats.v_2020"), "2024-10-16": L.s("stats.v_2024")}.get(label, L.s("stats.v_unknown"))
-
-
 def _decision_year(proc, L) -> str:
     return str(proc.decided.year) if proc.decided is not None else L.s("stats.year_not_reported")
 
@@ -220,13 +198,15 @@ def _decision_year(proc, L) -> str:
 def outcome_breakdowns(corpus: Corpus, L=None) -> list[dict]:
     """The outcome distribution split four ways (year, Art. 14-2 version, minors, instance), with N."""
     from casebook.i18n import Lang
-    from casebook.precedents import minors_involved
+    from casebook.precedents import ART_14_2, art_14_2_label, art_14_2_version, minors_involved
 
     L = L or Lang("en")
+    record = corpus.by_id("statute").get(ART_14_2)
+    art_14_2 = record.model if record is not None else None
     minors = {True: L.s("stats.minors_yes"), False: L.s("stats.minors_no"), None: L.s("not_reported")}
     splits = {
         L.s("stats.by_year"): lambda case, proc, o: _decision_year(proc, L),
-        L.s("stats.by_version"): lambda case, proc, o: _art_14_2_version(case, o, L),
+        L.s("stats.by_version"): lambda case, proc, o: art_14_2_label(art_14_2_version(case, o, art_14_2), L),
         L.s("stats.by_minors"): lambda case, proc, o: minors[minors_involved(case, o)],
         L.s("stats.by_instance"): lambda case, proc, o: L.v("level", proc.level),
     }

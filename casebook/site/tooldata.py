@@ -1,5 +1,11 @@
 """Data for the site's offline tools (case finder, penalty on a date or over a period), written at build time.
 
+The finder's rows (`finder_rows`, one per decision) are written in columns (`finder_table`):
+each field's distinct values once and, per row, which one; the case's fields once per case;
+nothing finder.js can work out again (a title in the page's language, the address, the year).
+`data/finder.js` holds the rows the default view shows first (so they appear before the rest
+has arrived), the select options and the counts; `data/finder-all.js` every row.
+
 The penalty tool computes nothing of the law itself: it receives the answers of
 casebook.penalty_timeline (for every conduct, victim, material and lacking purpose, the
 stretches of time over which the answer is the same, with the findings outright and on a
@@ -22,7 +28,7 @@ from casebook.models.vocabulary import CONDUCTS, MATERIALS
 from casebook.outcomes import decisions, outcome_class
 from casebook.penalties import Provision, governing_law, severity
 from casebook.penalty_timeline import change_days, is_continuing, timeline
-from casebook.precedents import judgments_of, minors_involved, own_judgment
+from casebook.precedents import ART_14_2, art_14_2_version, judgments_of, minors_involved, own_judgment
 
 TOOL_LACKS = ((), ("purpose-of-distribution",))  # what the tool's checkbox can ask
 
@@ -37,7 +43,7 @@ def _yes_no(fact) -> str:
     return "" if fact is None else ("yes" if fact.value else "no")
 
 
-def finder_facets(case, proc, outcome, judgments) -> dict:
+def finder_facets(case, proc, outcome, judgments, art_14_2=None) -> dict:
     """The facts a lawyer filters on, one value (or a list) per facet; '' where no source says."""
     facts = outcome.facts
     get = (lambda name: getattr(facts, name)) if facts is not None else (lambda name: None)
@@ -52,6 +58,7 @@ def finder_facets(case, proc, outcome, judgments) -> dict:
         "no_punishment_wish": _yes_no(get("no_punishment_wish")),
         "request": "yes" if outcome.prosecution_request is not None else "",
         "judgment": "yes" if own_judgment(proc, judgments) is not None else "no",
+        "version": art_14_2_version(case, outcome, art_14_2),
     }
 
 
@@ -69,6 +76,8 @@ def finder_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
     rows = []
     judgments = judgments_of(corpus)
     like = comparables_of(corpus)  # casebook/comparable.py: the decisions most like each one
+    art_14_2 = corpus.by_id("statute").get(ART_14_2)
+    art_14_2 = art_14_2.model if art_14_2 is not None else None
     for record in corpus.typed("case"):
         case = record.model
         labels = {d.id: own(d, "label") for d in case.defendants}
@@ -77,6 +86,7 @@ def finder_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
             key = f"{case.id}/{proc.id}/{outcome.defendant}"
             rows.append(
                 {
+                    # The decision's name in links and "decisions like this" (casebook's comparable rows).
                     "key": key,
                     "like": like.keys(key),
                     "case": case.id,
@@ -100,10 +110,122 @@ def finder_rows(corpus: Corpus, sentence_text, L=None) -> list[dict]:
                     "life": bool(s and s.life_imprisonment),
                     "statutes": sorted({f"{c.statute} ¶{p}" for c in outcome.counts for p in c.paragraphs}),
                     "minors": minors_involved(case, outcome),
-                    "facets": finder_facets(case, proc, outcome, judgments),
+                    "facets": finder_facets(case, proc, outcome, judgments, art_14_2),
                 }
             )
     return sorted(rows, key=lambda r: (r["case"], r["decided"], r["defendant"]))
+
+
+FINDER_PAGE = 200  # rows the finder draws before "Show all" (finder.js's PAGE): the first file holds these
+_CODES = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+# Fields written together as one column (their values go together: a court and its names).
+_CASE_COLUMNS = (("case",), ("title_ko",), ("title_en",), ("aliases",), ("relevance",))
+_ROW_COLUMNS = (
+    ("proceeding", "level", "level_label"),
+    ("defendant_id", "defendant"),
+    ("court", "courts"),
+    ("decided", "decided_label"),
+    ("outcome",),
+    ("sentence", "months", "life"),
+    ("statutes",),
+    ("minors",),
+)
+
+
+def _column(fields: tuple[str, ...], items: list[dict]) -> dict:
+    """Fields `fields` of every item as one column: the distinct values once (`d`, a list per
+    value when there are several fields) and per item the index of its value, as one character
+    of _CODES each (`c`) when there are few values, else as numbers (`i`); values that never
+    repeat are written as they are (`v`)."""
+    values = [item[fields[0]] if len(fields) == 1 else [item[f] for f in fields] for item in items]
+    seen: dict[str, int] = {}
+    distinct, index = [], []
+    for value in values:
+        k = json.dumps(value, ensure_ascii=False)
+        if k not in seen:
+            seen[k] = len(distinct)
+            distinct.append(value)
+        index.append(seen[k])
+    out: dict = {"f": list(fields)}
+    if len(distinct) == len(values):
+        out["v"] = values
+    elif len(distinct) <= len(_CODES):
+        out |= {"d": distinct, "c": "".join(_CODES[i] for i in index)}
+    else:
+        out |= {"d": distinct, "i": index}
+    return out
+
+
+def finder_table(rows: list[dict], lang: str, keys: dict[str, int] | None = None) -> dict:
+    """`rows` (finder_rows' order: by case) in columns, for finder-data.js's decoder. A case's own
+    fields are written once, with how many of the rows that follow are its (`n`); `like` (the
+    keys of the most comparable decisions) as positions in the whole table, `keys` (key ->
+    position; the rows' own positions when they are the whole table)."""
+    keys = keys if keys is not None else {r["key"]: n for n, r in enumerate(rows)}
+    cases: list[dict] = []
+    flat = []
+    for r in rows:
+        case_id, proceeding, defendant_id = r["key"].split("/", 2)
+        if not cases or cases[-1]["case"] != r["case"]:
+            cases.append({"case": r["case"], "title_ko": r["title_ko"], "title_en": r["title_en"], "n": 0})
+            cases[-1] |= {"aliases": r["aliases"], "relevance": r["relevance"]}
+        cases[-1]["n"] += 1
+        flat.append(r | {"proceeding": proceeding, "defendant_id": defendant_id})
+    columns = [_column(f, flat) for f in _ROW_COLUMNS]
+    facet_names = list(rows[0]["facets"]) if rows else []
+    columns += [_column((name,), [r["facets"] for r in rows]) | {"facet": True} for name in facet_names]
+    if any("like" in r for r in rows):
+        like = [{"like": [keys[k] for k in r["like"] if k in keys] if "like" in r else None} for r in rows]
+        columns.append(_column(("like",), like))
+    return {
+        "lang": lang,
+        "rows": len(rows),
+        "cases": [_column(f, cases) for f in (*_CASE_COLUMNS, ("n",))],
+        "columns": columns,
+    }
+
+
+def finder_first_rows(rows: list[dict]) -> list[dict]:
+    """The rows the finder's default view shows first: deepfake cases, the latest first
+    (finder.js sorts dates the same way, ties in the rows' order), FINDER_PAGE of them; in the
+    rows' own order."""
+    default = [r for r in rows if r["relevance"] == "deepfake"]
+    first = sorted(default, key=lambda r: r["decided"], reverse=True)[:FINDER_PAGE]
+    chosen = {id(r) for r in first}
+    return [r for r in rows if id(r) in chosen]
+
+
+def finder_options(rows: list[dict], L) -> dict:
+    """The finder's select options as (value, label), from every row (the first file has only
+    some rows); Art. 14-2 versions in date order, then "both", "unknown", "none"."""
+    from casebook.precedents import art_14_2_label
+
+    def pairs(values):
+        return [[v, v] for v in values]
+
+    versions = {r["facets"]["version"] for r in rows}
+    words = ["both", "unknown", "none"]
+    return {
+        "court": pairs(sorted({r["court"] for r in rows if r["court"]})),
+        "year": pairs(sorted({str(r["year"]) for r in rows if r["year"] is not None}, reverse=True)),
+        "level": [[lv, L.v("level", lv)] for lv in sorted({r["level"] for r in rows})],
+        "statute": pairs(sorted({s for r in rows for s in r["statutes"]})),
+        "version": [[v, art_14_2_label(v, L)] for v in sorted(versions - set(words)) + words if v in versions],
+    }
+
+
+def finder_files(rows: list[dict], L) -> dict[str, str]:
+    """data/finder.js (the first rows, the options, the counts and the words) and
+    data/finder-all.js (every row), in the page's language."""
+    keys = {r["key"]: n for n, r in enumerate(rows)}
+    first = finder_first_rows(rows)
+    head = finder_table(first, L.code, keys) | {"index": [keys[r["key"]] for r in first]}
+    head |= {"total": len(rows), "default_found": sum(r["relevance"] == "deepfake" for r in rows)}
+    head |= {"options": finder_options(rows, L)}
+    return {
+        "data/finder.js": script("casebookFinderFirst", head) + script("casebookFinderText", finder_text(L)),
+        "data/finder-all.js": script("casebookFinderAll", finder_table(rows, L.code, keys)),
+    }
 
 
 def provision_rows(corpus: Corpus) -> list[dict]:
@@ -232,6 +354,8 @@ def finder_text(L) -> dict:
         "show_all": L.s("finder.show_all"),
         "count": L.s("finder.count"),
         "showing": L.s("finder.showing"),
+        **{k: L.s(f"finder.{k}") for k in ("loading", "load_failed", "like", "like_heading", "like_missing")},
+        **{k: L.s(f"finder.{k}") for k in ("like_none", "like_back")},
     }
 
 
@@ -270,7 +394,7 @@ def tool_files(corpus: Corpus, L, shared: bool = True) -> dict[str, str]:
 
     rows = finder_rows(corpus, lambda s: sentence_text(s, L), L)
     files = {
-        "data/finder.js": script("casebookFinder", rows) + script("casebookFinderText", finder_text(L)),
+        **finder_files(rows, L),
         "data/penalty-text.js": script("casebookPenaltyText", penalty_tool_text(corpus, L)),
     }
     if shared:
