@@ -14,6 +14,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import threading
 from pathlib import Path
 
@@ -77,7 +78,8 @@ def result_urls(page, base: str, prefix: str, queries: list[str], ranking: dict 
     if ranking:
         page.evaluate("(r) => Object.assign(window.CasebookSearch.ranking, r)", ranking)
     found = page.evaluate(_SEARCH_JS.strip(), queries)
-    return [[u.lstrip("/") for u in urls] for urls in found]
+    # A folder's page as its file (sources/#x -> sources/index.html#x), as search_model names it.
+    return [[re.sub(r"/(#|$)", r"/index.html\1", u.lstrip("/"), count=1) for u in urls] for urls in found]
 
 
 def record_url(record_url_: str, prefix: str) -> str:

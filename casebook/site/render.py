@@ -33,10 +33,19 @@ from casebook.precedents import coverage, fact_value, own_judgment, stated_facts
 from casebook.ranges import guideline_tiers, lawful_range, place_against_guideline, place_sentence
 from casebook.site import exports, feed, overview, tooldata
 from casebook.site.escape import code, front_matter, inert, md, slug
+from casebook.site.search_words import search_words_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROMANISED_FIELDS = frozenset({"defendant", "alias", "title"})  # names are spelt several ways
 SITE_SEARCH_MIN_WEIGHT = 1.5
+# What a statute is the first answer for — the conducts the model's concepts send to it (소지,
+# possession -> Art. 14-2) and its heading ("criminal minors", "undercover investigation") — as
+# Pagefind metadata: a metadata match adds to a page's score by its field's weight (search.js
+# RANKING.metaWeights), which is how a statute outranks the cases named after its conduct, as
+# the CLI's kind preference ranks it (Pagefind has no per-page or per-kind boost).
+# The statistics page, one section per figure, carries its figures' names once for the page
+# (Pagefind keeps one value per metadata key and page).
+CONCEPT_FIELDS = {"statute": frozenset({"concept", "heading"}), "figure": frozenset({"metric", "metric_ko"})}
 PAGEFIND_WEIGHT_SCALE = 8.1  # the model's 9 (a concept's statute, a case number) at Pagefind's 10  # fields the model weighs at this or less stay out of the site index
 
 
@@ -356,9 +365,11 @@ class Renderer:
         for f in record["fields"]:
             if f["weight"] > SITE_SEARCH_MIN_WEIGHT and f["weight"] > best.get(f["text"], {"weight": 0})["weight"]:
                 best[f["text"]] = f
-        fields = []
+        fields, concepts = [], []
         for text, f in best.items():
             weight = pagefind_weight(f["weight"])
+            if f["name"] in CONCEPT_FIELDS.get(kind, ()):
+                concepts += [text, *search_model.synonyms_of(text)]
             fields.append({"weight": weight, "text": text})
             # Pagefind cannot expand a query through the model's synonyms: the page carries
             # them, a little weaker, as the CLI counts a synonym's match.
@@ -369,6 +380,8 @@ class Renderer:
                 fields.append({"weight": round(weight * search_model.SYNONYM_QUALITY, 1), "text": " ".join(synonyms)})
         return {
             "fields": fields,
+            # What a statute is the first answer for, as Pagefind metadata (CONCEPT_FIELDS).
+            "concepts": " ".join(concepts),
             "kind": self.L.v("kind", kind),
             "outcomes": [self.L.v("outcome_short", o) for o in outcomes],
         }
@@ -511,6 +524,7 @@ class Renderer:
             self._index_pages,
             self._root_pages,
             *([exports.schema_files] if shared else []),
+            *([partial(search_words_file, self.corpus, self.corpus.root / "docs")] if shared else []),
             *(case_batch(start) for start in range(0, len(ids), batch)),
         ]
 
@@ -573,7 +587,10 @@ class Renderer:
                 all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
                 final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
                 figures=overview.figure_views(self.corpus, L),
-                figure_search=lambda figure_id: self.search_fields("figure", figure_id),
+                figure_search=lambda figure_id: self.search_fields("figure", figure_id) | {"concepts": ""},
+                figure_concepts=" ".join(
+                    self.search_fields("figure", r.model.id)["concepts"] for r in self.corpus.typed("figure")
+                ),
                 breakdowns=overview.outcome_breakdowns(self.corpus, L),
                 classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),

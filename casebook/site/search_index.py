@@ -42,10 +42,11 @@ RECORD_IGNORED = [
 # Other cases' titles in a case page's comparable decisions would make every page listing a
 # case a search hit for it: the list is left out of the index.
 CONFIG = {"root_selector": "article", "exclude_selectors": [".headerlink", ".cb-comparable", *RECORD_IGNORED]}
-# Pages that only list other pages' titles: indexed, they outrank the pages they list (the
-# Sources index for "서울대 딥페이크", above the case itself), and at 10,000 cases the cases
-# index alone would hold every case's title. Paths inside a language folder too.
-LISTINGS = frozenset({"changes.html", "sources/index.html", "search.html", "cases/index.html", "statutes/index.html"})
+# Pages that only list other pages' titles: indexed, they outrank the pages they list, and at
+# 10,000 cases the cases index alone would hold every case's title. Paths inside a language
+# folder too. The Sources list is indexed: a source has no page of its own, and search.js
+# names a result on it by the row (the source) its words are in.
+LISTINGS = frozenset({"changes.html", "search.html", "cases/index.html", "statutes/index.html"})
 
 
 def is_listing(site_path: str, listings=LISTINGS) -> bool:

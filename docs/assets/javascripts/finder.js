@@ -163,9 +163,8 @@
       var shown = showAll ? found : found.slice(0, PAGE);
       shown.forEach(function (r) {
         var tr = document.createElement("tr");
-        cell(tr, r.title, r.url); cell(tr, r.defendant); cell(tr, LEVELS[r.level]); cell(tr, r.court || NOT_REPORTED);
+        likeButton(cell(tr, r.title, r.url), r); cell(tr, r.defendant); cell(tr, LEVELS[r.level]); cell(tr, r.court || NOT_REPORTED);
         cell(tr, r.decided_label || r.decided || NOT_REPORTED); cell(tr, OUTCOMES[r.outcome]); cell(tr, r.sentence); cell(tr, r.statutes.join(", "));
-        likeButton(cell(tr, ""), r);
         body.appendChild(tr);
       });
       // Before every row is in, the counts are the build's (the default view is all there is to show).
