@@ -91,7 +91,7 @@ def first_query_bytes(browser, base: str, prefix: str, query: str) -> dict[str, 
     """Bytes Chromium received (bodies, as served: this server does not compress), by kind of
     file, from opening the search page in a fresh context (nothing cached) until the first
     result of `query` shows its excerpt. "page" is everything outside pagefind/ (the page, the
-    theme's styles and scripts, fonts): the search's own cost is the rest."""
+    theme's styles and scripts, fonts) but the word list: the search's own cost is the rest."""
     context = browser.new_context()
     page = context.new_page()
     received: list[tuple[str, int]] = []
@@ -121,7 +121,9 @@ def first_query_bytes(browser, base: str, prefix: str, query: str) -> dict[str, 
     for url, body in received:
         size = len(body)
         name = url.split("?", 1)[0].rsplit("/", 1)[-1]
-        if "/pagefind/" not in url:
+        if name == "search-words.json":  # search.js's word list for typos: the search's own cost,
+            kind = "script"  # and text, which a compressing host sends gzipped
+        elif "/pagefind/" not in url:
             kind = "page"
         elif name.startswith("wasm.") or name.endswith(".wasm"):
             kind = "wasm"
