@@ -8,6 +8,7 @@ import http.server
 import re
 import sys
 import threading
+import unicodedata
 
 import pytest
 from playwright.sync_api import expect
@@ -66,6 +67,9 @@ def test_search_page_finds_pages_in_korean_and_english(page, site_url, prefix, q
     titles.first.wait_for(timeout=30000)
     expect(titles.filter(has_text=expected).first).to_be_visible()
     assert expected in " ".join(titles.all_text_contents()[:5])  # among the first five results
+    # Pagefind is given decomposed Hangul (search_index.decomposed_hangul): results read composed.
+    shown = titles.all_text_contents() + page.locator(".pagefind-ui__result-excerpt").all_text_contents()
+    assert shown and all(text == unicodedata.normalize("NFC", text) for text in shown)
     links = page.locator(".pagefind-ui__result-link").evaluate_all("(links) => links.map((a) => a.href)")
     english = [link for link in links if "/en/" in link]
     assert english == links if prefix else not english  # results in the search page's language

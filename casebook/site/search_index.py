@@ -18,9 +18,11 @@ from __future__ import annotations
 import base64
 import contextlib
 import json
+import re
 import shutil
 import subprocess
 import threading
+import unicodedata
 from pathlib import Path
 
 # What Pagefind leaves out of a record page (theme/main.html wraps its content): a case page is
@@ -52,6 +54,27 @@ LISTINGS = frozenset({"changes.html", "search.html", "cases/index.html", "statut
 def is_listing(site_path: str, listings=LISTINGS) -> bool:
     parts = site_path.split("/", 1)
     return site_path in listings or (len(parts) == 2 and len(parts[0]) == 2 and parts[1] in listings)
+
+
+_FILTER_SPANS = re.compile(r'data-pagefind-filter="[^"]*">[^<]*<')
+
+
+def decomposed_hangul(html: str) -> str:
+    """The page as Pagefind is given it: its Hangul decomposed into letters (NFD), the filters'
+    names and values as written.
+
+    Pagefind 1.5.2 stores each word under its form without diacritics (NFD, marks removed) and
+    the written form as a variant when the two differ. A Hangul syllable decomposes into its
+    letters, so every Korean word is stored as a variant, and the indexer, which closes an index
+    piece once the words in it occur 20,000 times, counts only a word's main form: every Korean
+    word of the site ends up in one piece, which any Korean query fetches whole (0.38 MB at
+    10,000 cases; docs/performance.md "Site search"). Given already decomposed, a Korean word
+    is its own main form and the pieces split as they do for English. A query is decomposed the
+    same way by Pagefind's search, so it still matches; search.js composes (NFC) what a result
+    shows. Filters are shown as Pagefind stores them, so they keep their written form.
+    """
+    nfd = unicodedata.normalize("NFD", html)
+    return _FILTER_SPANS.sub(lambda m: unicodedata.normalize("NFC", m.group(0)), nfd)
 
 
 class SearchIndexError(RuntimeError):
@@ -143,7 +166,13 @@ class SearchIndexer:
         if is_listing(site_path, self._listings):
             return
         self._send(
-            {"type": "AddFile", "index_id": self._index_id, "file_path": site_path, "url": None, "file_contents": html}
+            {
+                "type": "AddFile",
+                "index_id": self._index_id,
+                "file_path": site_path,
+                "url": None,
+                "file_contents": decomposed_hangul(html),
+            }
         )
 
     def finish(self, output: Path) -> None:

@@ -141,8 +141,20 @@
     return data.url;
   }
 
+  // Pagefind is given the pages' Hangul decomposed (casebook/site/search_index.py
+  // decomposed_hangul: it splits the Korean index into small pieces only then); what a result
+  // shows is composed again, so it reads and copies as the page does.
+  function composed(result) {
+    var nfc = function (s) { return typeof s === "string" ? s.normalize("NFC") : s; };
+    result.excerpt = nfc(result.excerpt);
+    result.content = nfc(result.content);
+    Object.keys(result.meta || {}).forEach(function (k) { result.meta[k] = nfc(result.meta[k]); });
+    (result.sub_results || []).forEach(function (sub) { sub.title = nfc(sub.title); sub.excerpt = nfc(sub.excerpt); });
+    return result;
+  }
+
   window.CasebookSearch = {
-    prepare: prepare, ranking: RANKING, load: load, loadWords: loadWords, search: search, recordUrl: recordUrl,
+    prepare: prepare, ranking: RANKING, load: load, composed: composed, loadWords: loadWords, search: search, recordUrl: recordUrl,
   };
 
   function start() {
@@ -158,6 +170,7 @@
       resetStyles: false,
       ranking: RANKING,
       processTerm: prepare,
+      processResult: composed,
     });
     // The word list loads beside Pagefind's first pieces; a query typed before it arrived is
     // searched again once it has, in case a word of it needed mending.
