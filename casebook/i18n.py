@@ -581,6 +581,7 @@ VOCABULARIES: dict[str, dict[str, tuple[str, str]]] = {
     "mental_element": v.MENTAL_ELEMENTS,
     "prior_record": v.PRIOR_RECORDS,
     "relationship": v.RELATIONSHIPS,
+    "figure_unit": v.FIGURE_UNITS,
     "fact": v.SENTENCING_FACTS,
     "level": v.LEVELS,
     "disposition": v.DISPOSITIONS,

@@ -15,3 +15,14 @@ def test_outcomes_are_split_four_ways_with_n_and_the_suspended_share(valid_repo)
     assert "| 2024 | 0 | 1 |" in page and "| 2025 | 0 | 1 |" in page
     assert "#### By whether minors were among the victims" in page and "| not reported |" in page
     assert "Of\nthe 1 first-instance prison terms recorded here,\n1 were suspended (100 %)." in page
+
+
+def test_each_figures_value_column_names_what_it_counts_in_the_pages_language():
+    from conftest import REPO
+
+    corpus = validate(REPO).corpus
+    ko = html.unescape(Renderer(corpus, dt.date(2026, 12, 1), lang="ko").pages(shared=False)["statistics.md"])
+    en = html.unescape(Renderer(corpus, dt.date(2026, 12, 1), lang="en").pages(shared=False)["statistics.md"])
+    assert "| 값(피해자 수) |" in ko and "| 값(요청 건수) |" in ko and "| 값(건) |" in ko
+    assert "값(victims)" not in ko and "값(cases)" not in ko
+    assert "| Value (victims) |" in en and "| Value (requests) |" in en

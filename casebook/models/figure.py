@@ -10,6 +10,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from casebook.models.common import Date, PartialDate, Period, Slug, Sources, StrictModel, Text
+from casebook.models.vocabulary import FigureUnit
 
 
 class Breakdown(StrictModel):
@@ -45,7 +46,7 @@ class Figure(StrictModel):
     agency_ko: Text | None = None
     metric_en: Text
     metric_ko: Text | None = None
-    unit: Text = Field(description="What is counted: cases, persons, requests, victims ...")
+    unit: FigureUnit = Field(description="What is counted: cases, persons, requests, victims ...")
     definition_en: Text | None = None
     observations: list[Observation] = Field(min_length=1)
     updated: Date

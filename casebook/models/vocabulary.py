@@ -136,6 +136,22 @@ COUNT_OUTCOMES: dict[str, tuple[str, str]] = {
     "not-reported": ("결과 보도되지 않음", "not reported"),
 }
 
+# What an official figure counts (figure records' `unit`): the Korean label heads the value
+# column of the statistics page.
+FIGURE_UNITS: dict[str, tuple[str, str]] = {
+    "cases": ("건", "cases"),
+    "persons": ("명", "persons"),
+    "victims": ("피해자 수", "victims"),
+    "requests": ("요청 건수", "requests"),
+    "reports": ("신고 건수", "reports"),
+    "judgments": ("판결 수", "judgments"),
+    "operations": ("수사 건수", "operations"),
+    "items": ("건수(게시물 등)", "items"),
+    "services": ("지원 건수", "services"),
+    "deletion-support services": ("삭제 지원 건수", "deletion-support services"),
+    "percent": ("비율(%)", "percent"),
+}
+
 COUNTED_THINGS: dict[str, tuple[str, str]] = {
     "victims": ("피해자", "victims"),
     "minor-victims": ("아동·청소년 피해자", "minor victims"),
@@ -212,7 +228,7 @@ OUTCOME_SHORT: dict[str, tuple[str, str]] = {
 
 
 def _enum(name: str, table: dict[str, tuple[str, str]]) -> type[enum.Enum]:
-    return enum.StrEnum(name, {key.replace("-", "_").upper(): key for key in table})
+    return enum.StrEnum(name, {key.replace("-", "_").replace(" ", "_").upper(): key for key in table})
 
 
 Conduct = _enum("Conduct", CONDUCTS)
@@ -221,3 +237,4 @@ MentalElement = _enum("MentalElement", MENTAL_ELEMENTS)
 Material = _enum("Material", MATERIALS)
 PriorRecord = _enum("PriorRecord", PRIOR_RECORDS)
 Relationship = _enum("Relationship", RELATIONSHIPS)
+FigureUnit = _enum("FigureUnit", FIGURE_UNITS)
