@@ -240,13 +240,25 @@ def synonyms_of(text: str) -> list[str]:
     """The members of every synonym group that `text` has a member of, minus those it already
     has: for an index that cannot expand a query itself (the site's Pagefind), the record
     carries them. A member matches as whole words (a phrase as a whole phrase)."""
+    return list(_synonyms_of(text))
+
+
+@functools.lru_cache(maxsize=65536)
+def _synonyms_of(text: str) -> tuple[str, ...]:
+    # Cached: the site asks for every weighted field of every page in both languages, and
+    # the same texts (court names, 딥페이크, the counts' names) recur on thousands of pages;
+    # working it out each time was three quarters of rendering (docs/performance.md).
     have = f" {normalise(text)} "
     out: list[str] = []
-    for group in _synonym_index():
-        members = [normalise(m) for m in group]
+    for group, members in _normalised_groups():
         if any(f" {m} " in have for m in members):
-            out += [m for m in group if f" {normalise(m)} " not in have and m not in out]
-    return out
+            out += [m for m, n in zip(group, members, strict=True) if f" {n} " not in have and m not in out]
+    return tuple(out)
+
+
+@functools.cache
+def _normalised_groups() -> tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]:
+    return tuple((group, tuple(normalise(m) for m in group)) for group in _synonym_index())
 
 
 def romanised_variants(text: str) -> list[str]:
