@@ -710,3 +710,22 @@ def test_a_case_page_lists_the_decisions_most_like_each_of_its_own(page, site_ur
     table = page.locator("table", has_text="How it compares").first
     expect(table).to_contain_text("same provision and version")
     expect(page.locator("a", has_text="Find decisions like this in the finder").first).to_be_visible()
+
+
+def test_a_paragraph_anchor_the_judgment_links_and_the_feed_work_in_a_browser(page, site_url):
+    # Issue 20, tasks 5 and 8, as a reader uses them: a paragraph's ¶ link scrolls to it and the
+    # address keeps it; a judgment links to law.go.kr by its precSeq; the changes page links the
+    # feed, which lists the records with their pages.
+    page.goto(f"{site_url}/en/statutes/sexual-crimes-act-14-2.html")
+    page.locator('a[href="#version-2024-10-16-p4"]').first.click()
+    assert page.url.endswith("#version-2024-10-16-p4")
+    expect(page.locator("#version-2024-10-16-p4")).to_be_in_viewport()
+    page.goto(f"{site_url}/en/cases/supreme-court-2024do17801.html")
+    judgment = page.locator('a[href^="https://www.law.go.kr/LSW/precInfoP.do?precSeq="]').first
+    expect(judgment).to_be_visible()
+    page.goto(f"{site_url}/en/changes.html")
+    feed = page.locator('a[href="feed.xml"]').first
+    expect(feed).to_be_visible()
+    xml = page.request.get(f"{site_url}/en/feed.xml").text()
+    assert xml.startswith('<?xml version="1.0" encoding="utf-8"?>') and xml.count("<entry>") >= 20
+    assert '<link href="cases/' in xml

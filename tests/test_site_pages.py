@@ -138,3 +138,18 @@ def test_the_data_dictionary_explains_every_csv_column_in_both_languages(rendere
         "| <code>outcome&#95;class</code> | 결과 분류 | <code>custodial</code> 실형"
         in rendered_ko["ko/data-dictionary.md"]
     )
+
+
+def test_the_feed_puts_a_days_cases_before_its_statutes_and_sources():
+    # A day that touched 30 sources must not push that day's cases out of the 50-entry feed.
+    from casebook.site import feed
+    from conftest import REPO, validate
+
+    items = feed.recent(validate(REPO).corpus, limit=10_000)
+    order = {kind: i for i, kind in enumerate(("case", "statute", "guideline", "figure", "source"))}
+    for a, b in zip(items, items[1:]):
+        assert a["updated"] > b["updated"] or (
+            a["updated"] == b["updated"] and (order[a["kind"]], a["id"]) < (order[b["kind"]], b["id"])
+        )
+    latest = {i["kind"] for i in items if i["updated"] == items[0]["updated"]}
+    assert "case" not in latest or items[0]["kind"] == "case"  # today's records: a case first

@@ -15,6 +15,7 @@ from markupsafe import Markup
 from casebook.corpus import Corpus
 
 FEED_SIZE = 50
+_FEED_ORDER = ("case", "statute", "guideline", "figure", "source")
 _PAGE = {
     "statute": "statutes/{id}.html",
     "case": "cases/{id}.html",
@@ -59,7 +60,9 @@ def recent(corpus: Corpus, L=None, limit: int = FEED_SIZE) -> list[dict]:
         for r in corpus.records
         if r.model is not None
     ]
-    items.sort(key=lambda i: (i["updated"], i["kind"], i["id"]), reverse=True)
+    # The latest first; on the same day cases first, then the law, then what they rest on (a
+    # day's edit of many sources would otherwise push every case out of the feed).
+    items.sort(key=lambda i: (-i["updated"].toordinal(), _FEED_ORDER.index(i["kind"]), i["id"]))
     return items[:limit]
 
 

@@ -37,7 +37,7 @@ from casebook.site.search_words import search_words_file
 
 TEMPLATES = Path(__file__).parent / "templates"
 ROMANISED_FIELDS = frozenset({"defendant", "alias", "title"})  # names are spelt several ways
-SITE_SEARCH_MIN_WEIGHT = 1.5
+SITE_SEARCH_MIN_WEIGHT = 1.5  # fields the model weighs at this or less stay out of the site index
 # What a statute is the first answer for — the conducts the model's concepts send to it (소지,
 # possession -> Art. 14-2) and its heading ("criminal minors", "undercover investigation") — as
 # Pagefind metadata: a metadata match adds to a page's score by its field's weight (search.js
@@ -46,7 +46,7 @@ SITE_SEARCH_MIN_WEIGHT = 1.5
 # The statistics page, one section per figure, carries its figures' names once for the page
 # (Pagefind keeps one value per metadata key and page).
 CONCEPT_FIELDS = {"statute": frozenset({"concept", "heading"}), "figure": frozenset({"metric", "metric_ko"})}
-PAGEFIND_WEIGHT_SCALE = 8.1  # the model's 9 (a concept's statute, a case number) at Pagefind's 10  # fields the model weighs at this or less stay out of the site index
+PAGEFIND_WEIGHT_SCALE = 8.1  # the model's 9 (a concept's statute, a case number) at Pagefind's 10
 
 
 def urlsafe(url: str) -> Markup:

@@ -9,8 +9,9 @@ and English words are where typos were seen (tests/relevance_queries.yaml); a Ha
 matched by its syllables, which a one-letter edit table would not help.
 
 The list holds every such word of every record's searchable text (casebook/search_model.py,
-every field at every weight, and the synonyms the pages carry) and of the hand-written pages, so a word any page has is never
-"mended" away; the most frequent first, so that of two words equally near, the commoner wins.
+every field at every weight, and the synonyms the pages carry) and of the indexed hand-written
+pages, so a word any page has is never "mended" away; the most frequent first, so that of two
+words equally near, the commoner wins.
 """
 
 from __future__ import annotations
