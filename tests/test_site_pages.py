@@ -5,6 +5,7 @@ After a deliberate change to a template, regenerate with UPDATE_GOLDEN=1 and rev
 
 import csv
 import io
+import itertools
 import json
 import os
 
@@ -147,7 +148,7 @@ def test_the_feed_puts_a_days_cases_before_its_statutes_and_sources():
 
     items = feed.recent(validate(REPO).corpus, limit=10_000)
     order = {kind: i for i, kind in enumerate(("case", "statute", "guideline", "figure", "source"))}
-    for a, b in zip(items, items[1:]):
+    for a, b in itertools.pairwise(items):
         assert a["updated"] > b["updated"] or (
             a["updated"] == b["updated"] and (order[a["kind"]], a["id"]) < (order[b["kind"]], b["id"])
         )
