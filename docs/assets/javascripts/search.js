@@ -18,7 +18,9 @@
   STOPWORDS.forEach(function (w) { STOP[w] = true; });
   // Pagefind's ranking: a page's length counts for little (a statute page lists every citing
   // case and would otherwise lose to short pages), and repeated words count for less than the
-  // weighted fields. Measured on the relevance set (docs/performance.md "Search relevance").
+  // weighted fields; a match in a statute's `concept` or the statistics page's `figures`
+  // metadata adds to the page's score (casebook/site/render.py CONCEPT_FIELDS). Measured on the
+  // relevance set (docs/performance.md "Site search").
   var RANKING = { pageLength: 0.1, termFrequency: 0.3, termSaturation: 1.2, metaWeights: { title: 5, concept: 20, figures: 3 } };
 
   // The words a mistyped query word can be mended to (casebook/site/search_words.py), once
