@@ -352,15 +352,19 @@ class Renderer:
             case_judgments=self.case_judgments,
         )
 
+    def weighted_records(self) -> dict[tuple[str, str], dict]:
+        """(kind, id) -> the search model's weighted fields of the record, worked out once."""
+        if self._search_fields is None:
+            self._search_fields = {(r["kind"], r["id"]): r for r in search_model.weighted_records(self.corpus)}
+        return self._search_fields
+
     def search_fields(self, kind: str, record_id: str, outcomes: tuple[str, ...] = ()) -> dict:
         """What search_fields.md.j2 puts in a record's page for the site search: the search
         model's weighted fields (the same as the CLI's, casebook/search_model.py) at Pagefind's
         weights, and the kind and outcome filters in the page's language. Summaries, quotes and
         id words are left out: the page shows its summary, and the rest would only make the
         index bigger for little (they weigh 1.5 and less in the model)."""
-        if self._search_fields is None:
-            self._search_fields = {(r["kind"], r["id"]): r for r in search_model.weighted_records(self.corpus)}
-        record = self._search_fields.get((kind, record_id), {"fields": []})
+        record = self.weighted_records().get((kind, record_id), {"fields": []})
         best: dict[str, dict] = {}  # a text written once, at its best field's weight
         for f in record["fields"]:
             if f["weight"] > SITE_SEARCH_MIN_WEIGHT and f["weight"] > best.get(f["text"], {"weight": 0})["weight"]:
@@ -524,7 +528,11 @@ class Renderer:
             self._index_pages,
             self._root_pages,
             *([exports.schema_files] if shared else []),
-            *([partial(search_words_file, self.corpus, self.corpus.root / "docs")] if shared else []),
+            *(
+                [lambda: search_words_file(list(self.weighted_records().values()), self.corpus.root / "docs")]
+                if shared
+                else []
+            ),
             *(case_batch(start) for start in range(0, len(ids), batch)),
         ]
 
@@ -581,16 +589,16 @@ class Renderer:
             )
             L = self.L
             all_counts, n_all = overview.outcome_distribution(self.corpus)
+            figure_search = {r.model.id: self.search_fields("figure", r.model.id) for r in self.corpus.typed("figure")}
             final_counts, n_final = overview.outcome_distribution(self.corpus, final_only=True)
             out["statistics.md"] = self._render(
                 "statistics.md.j2",
                 all_decisions=overview.outcome_chart(all_counts, n_all, L.s("stats.chart_all"), L),
                 final_decisions=overview.outcome_chart(final_counts, n_final, L.s("stats.chart_final"), L),
                 figures=overview.figure_views(self.corpus, L),
-                figure_search=lambda figure_id: self.search_fields("figure", figure_id) | {"concepts": ""},
-                figure_concepts=" ".join(
-                    self.search_fields("figure", r.model.id)["concepts"] for r in self.corpus.typed("figure")
-                ),
+                # Each section's fields; the figures' names once for the page (CONCEPT_FIELDS).
+                figure_search=lambda figure_id: figure_search[figure_id] | {"concepts": ""},
+                figure_concepts=" ".join(f["concepts"] for f in figure_search.values()),
                 breakdowns=overview.outcome_breakdowns(self.corpus, L),
                 classes=[L.v("outcome_short", c) for c in OUTCOME_CLASSES],
                 first_instance=overview.suspended_share_first_instance(self.corpus),

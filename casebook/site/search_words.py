@@ -22,7 +22,6 @@ from collections import Counter
 from pathlib import Path
 
 from casebook import search_model
-from casebook.corpus import Corpus
 from casebook.site.search_index import is_listing
 
 WORD = re.compile(r"[a-z]{3,}")  # shorter words are too near too many others to mend
@@ -35,9 +34,11 @@ def latin_words(texts) -> Counter:
     return counts
 
 
-def search_words(corpus: Corpus, docs: Path | None) -> list[str]:
-    """The words, the most frequent first (ties alphabetical, so the file is the same each build)."""
-    texts = [f["text"] for r in search_model.weighted_records(corpus) for f in r["fields"]]
+def search_words(records: list[dict], docs: Path | None) -> list[str]:
+    """The words of `records` (search_model.weighted_records, which the renderer has already
+    worked out) and of the pages in `docs`, the most frequent first (ties alphabetical, so the
+    file is the same each build)."""
+    texts = [f["text"] for r in records for f in r["fields"]]
     texts += [" ".join(group) for group in search_model.synonym_groups()]  # pages carry them too
     if docs is not None and docs.is_dir():
         for page in sorted(docs.rglob("*.md")):
@@ -48,5 +49,5 @@ def search_words(corpus: Corpus, docs: Path | None) -> list[str]:
     return sorted(counts, key=lambda w: (-counts[w], w))
 
 
-def search_words_file(corpus: Corpus, docs: Path | None) -> dict[str, str]:
-    return {"data/search-words.json": json.dumps(search_words(corpus, docs), separators=(",", ":"))}
+def search_words_file(records: list[dict], docs: Path | None) -> dict[str, str]:
+    return {"data/search-words.json": json.dumps(search_words(records, docs), separators=(",", ":"))}
