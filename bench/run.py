@@ -105,14 +105,18 @@ elif step in ("build", "build-after-validate", "rebuild"):
     extra["pagefind_files"] = len(pagefind)
     finder = (root / "site" / "data").glob("finder*.js")  # the first rows and the rest, Korean
     extra["finder_data_mb"] = round(sum(p.stat().st_size for p in finder) / 1e6, 2)
-elif step == "serve-reload":  # the preview server: one record edited, until the page shows it
+elif step == "serve-reload":  # the preview server: one record edited, until its page shows it (edited_page_s), then until every page is (all_pages_s)
     import os, socket, subprocess, urllib.request
     os.environ["CASEBOOK_CACHE_DIR"] = tempfile.mkdtemp()
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     cmd = [sys.executable, {repo!r} + "/build_site.py", "serve", "--root", str(root), "--dev-addr", f"127.0.0.1:{{port}}"]
-    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    server = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    said = []  # (time, line) of what the server prints: when the full rebuild after the edit ends
+    import threading
+    reader = threading.Thread(target=lambda: [said.append((time.perf_counter(), line)) for line in server.stderr], daemon=True)
+    reader.start()
     url = f"http://127.0.0.1:{{port}}/cases/bench-case-00042.html"
     def page_text():
         try:
@@ -131,6 +135,14 @@ elif step == "serve-reload":  # the preview server: one record edited, until the
         case.write_text(case.read_text(encoding="utf-8").replace("Synthetic benchmark record", "Synthetic benchmark record, edited in the preview", 1), encoding="utf-8")
         t0 = time.perf_counter()
         wait_for("edited in the preview", 1800)  # no brackets: the page escapes them
+        extra["edited_page_s"] = round(time.perf_counter() - t0, 2)  # the preview reload target
+        start = time.perf_counter()  # then the full rebuild, which brings every other page
+        while not any(t > t0 and "All pages are up to date" in line for t, line in said):
+            assert time.perf_counter() - start < 1800, "the full rebuild did not end"
+            time.sleep(0.2)
+        done = next(t for t, line in said if t > t0 and "All pages are up to date" in line)
+        extra["all_pages_s"] = round(done - t0, 1)
+        extra["quick"] = any(t > t0 and "Updated bench-case-00042" in line for t, line in said)
     finally:
         server.terminate()
         server.wait()

@@ -179,7 +179,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     from mkdocs.commands.serve import serve
 
     from casebook.discovery import RECORD_FOLDERS
-    from casebook.site import preview
+    from casebook.site import page_sessions, preview
 
     today = dt.date.today()
     report = _validated(root, strict=False, today=today)
@@ -188,7 +188,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
         docs = stage_docs(root, report, staging, today)
-        preview.start(root, docs, today)
+        preview.start(root, docs, today, report.corpus)
         folders = [folder for _, folder in RECORD_FOLDERS]
         watched = [
             root / name
@@ -200,7 +200,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
             flush=True,
         )
         hooks = [str(Path(__file__).with_name("serve_hooks.py"))]
-        with nested_builds_dirty(True):
+        with nested_builds_dirty(True), page_sessions.whole_file_writes():
             serve(
                 str(root / "mkdocs.yml"),
                 dev_addr=dev_addr,

@@ -1,5 +1,8 @@
 """The preview server's state: which repository it shows, and re-staging before each rebuild.
 
+Each change first gets the quick pass (quick_pass.py): if only existing cases were edited,
+their pages are written and the browser reloads at once; the full rebuild follows.
+
 `build_site.py serve` has MkDocs watch the record folders, docs/ and CONTRIBUTING.md. Before
 every rebuild the serve hooks call `restage()`: the records are validated again (the record
 cache re-reads only changed files), the pages rendered, and only the staged files whose text
@@ -30,14 +33,21 @@ class _Preview:
 _current: _Preview | None = None
 
 
-def start(root: Path, docs: Path, today: dt.date) -> None:
+def start(root: Path, docs: Path, today: dt.date, corpus=None) -> None:
+    """The preview shows `root`, staged into `docs`; `corpus` is what was staged (the quick
+    pass compares the records with it)."""
+    from casebook.site import quick_pass
+
     global _current
     _current = _Preview(root, docs, today)
+    if corpus is not None:
+        quick_pass.remember(root, docs, today, corpus)
 
 
 def restage() -> list[str]:
     """Bring the staged docs up to date with the repository; returns the files written."""
     from casebook.diagnostics import format_text, summary
+    from casebook.site import quick_pass
     from casebook.site.build import staged_files, sync_tree
     from casebook.validate.run import validate_repository
 
@@ -54,7 +64,41 @@ def restage() -> list[str]:
         _current.failing = True
         return []
     written = sync_tree(_current.docs, staged_files(_current.root, report, _current.today))
+    quick_pass.remember(_current.root, _current.docs, _current.today, report.corpus)
     if _current.failing:
         _current.failing = False
         print("Fixed: the records validate again and the preview shows them.", file=sys.stderr, flush=True)
     return written
+
+
+def quick_first(server, builder):
+    """The preview server's builder: the quick pass, and if it wrote the edited pages, the
+    browser reloads before the full rebuild, which then runs while the site is served."""
+
+    def build() -> None:
+        from casebook.site import quick_pass
+
+        try:
+            quick = quick_pass.run()
+        except Exception as exc:  # noqa: BLE001 - the full rebuild below still brings the pages
+            print(f"Quick pass skipped ({type(exc).__name__}: {exc}); rebuilding every page.", file=sys.stderr)
+            quick = None
+        if quick is not None:
+            show_now(server)
+            print(
+                f"Updated {', '.join(quick.cases)} in {quick.seconds:.1f} s; the other pages follow.",
+                file=sys.stderr,
+                flush=True,
+            )
+        builder()
+
+    return build
+
+
+def show_now(server) -> None:
+    """Reload the browsers and serve pages again, as MkDocs' LiveReloadServer does when its
+    builder returns (mkdocs/livereload/__init__.py, _build_loop: these two assignments under
+    its lock); until then it holds every page request back."""
+    with server._epoch_cond:
+        server._visible_epoch = server._wanted_epoch
+        server._epoch_cond.notify_all()

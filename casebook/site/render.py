@@ -187,7 +187,17 @@ def _environment() -> Environment:
 
 
 class Renderer:
-    def __init__(self, corpus: Corpus, today, lang: str = "en"):
+    def __init__(
+        self,
+        corpus: Corpus,
+        today,
+        lang: str = "en",
+        *,
+        comparables: Comparables | None = None,
+        weighted: list[dict] | None = None,
+    ):
+        """`comparables` and `weighted` (search_model.weighted_records) stand in for those of
+        the whole corpus, for the preview's quick pass, which renders one case's pages."""
         self.lang = lang
         self.L = L = Lang(lang)
         self.corpus = corpus
@@ -198,7 +208,10 @@ class Renderer:
         self.cases = {k: r.model for k, r in corpus.by_id("case").items()}
         self.base = "../"  # path from the page being rendered to the site root
         self._cited_by: dict[str, list[Case]] | None = None
-        self._search_fields: dict[tuple[str, str], dict] | None = None
+        self._comparables = comparables
+        self._search_fields: dict[tuple[str, str], dict] | None = (
+            None if weighted is None else {(r["kind"], r["id"]): r for r in weighted}
+        )
         self.env = _environment()  # one per process: both languages share the compiled templates
         self.helpers = dict(  # noqa: C408 - names as in the templates
             L=L,
@@ -228,7 +241,7 @@ class Renderer:
     @property
     def comparables(self) -> Comparables:
         """The comparable decisions of the whole corpus, worked out once per corpus (not per page)."""
-        return comparables_of(self.corpus)
+        return self._comparables if self._comparables is not None else comparables_of(self.corpus)
 
     def _render(self, name: str, **context) -> str:
         """A template with this language's helpers; the page's own values come on top."""

@@ -170,7 +170,7 @@ def validate_repository(
         else:
             diagnostics += [d for found in _check_all(records, today, workers) for d in found]
         corpus = Corpus(root, records)
-        diagnostics += _corpus_diagnostics(corpus, today)
+        diagnostics += corpus_diagnostics(corpus, today)
     diagnostics = _one_line_per_value(diagnostics)
     return Report(corpus, sorted(set(diagnostics), key=lambda d: (d.path, d.line, d.column, d.code, d.message)))
 
@@ -198,7 +198,8 @@ def _one_line_per_value(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
     return kept
 
 
-def _corpus_diagnostics(corpus: Corpus, today: dt.date) -> list[Diagnostic]:
+def corpus_diagnostics(corpus: Corpus, today: dt.date) -> list[Diagnostic]:
+    """Every corpus check over `corpus` (the preview's quick pass runs them over a part of it)."""
     diagnostics: list[Diagnostic] = []
     for check in CORPUS_CHECKS:
         diagnostics.extend(_guarded(check, corpus, today))
