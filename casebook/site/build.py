@@ -9,14 +9,16 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import json
 import logging
+import os
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
 from casebook.diagnostics import format_text, summary
-from casebook.site import incremental
+from casebook.site import incremental, page_inputs
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.site.render import render_pages
 from casebook.validate.run import Report, keep_for_the_process, validate_repository
@@ -39,9 +41,12 @@ class StagingError(RuntimeError):
     """docs/ holds something that is not a plain page or folder."""
 
 
-def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]:
+def staged_files(
+    root: Path, report: Report, today: dt.date, unchanged: frozenset[str] = frozenset()
+) -> dict[str, bytes]:
     """Everything MkDocs reads, in the i18n plugin's folder layout: ko/ (the site root), en/
-    (under /en/) and the files both languages share (assets/).
+    (under /en/) and the files both languages share (assets/). Without the pages of the cases
+    in `unchanged` (page_inputs.py), which the caller keeps from the last build.
 
     A hand-written page is docs/<page>.md in English and docs/<page>.ko.md in Korean; the
     contributor guide is CONTRIBUTING.md and CONTRIBUTING.ko.md ("Contribute").
@@ -67,15 +72,17 @@ def staged_files(root: Path, report: Report, today: dt.date) -> dict[str, bytes]
         guide = root / name
         if guide.exists():  # the guide is published on the site as "Contribute"
             files[f"{lang}/contribute.md"] = guide.read_bytes()
-    for relative, text in render_pages(report.corpus, today).items():
+    for relative, text in render_pages(report.corpus, today, unchanged).items():
         files[relative] = text.encode("utf-8")
     return files
 
 
-def sync_tree(target: Path, files: dict[str, bytes]) -> list[str]:
-    """Make `target` hold exactly `files`, writing only those whose bytes differ.
+def sync_tree(target: Path, files: dict[str, bytes], keep: frozenset[str] = frozenset()) -> list[str]:
+    """Make `target` hold exactly `files` and the files named in `keep` (left as they are),
+    writing only those whose bytes differ.
 
     Unchanged files keep their modification time, which is what MkDocs' dirty rebuilds go by.
+    A file is replaced, not written into: it may be a link to the last build's copy (KEPT_PAGES).
     Returns the files written or removed.
     """
     changed = []
@@ -87,15 +94,35 @@ def sync_tree(target: Path, files: dict[str, bytes]) -> list[str]:
         except OSError:
             pass
         path.parent.mkdir(parents=True, exist_ok=True)
+        path.unlink(missing_ok=True)
         path.write_bytes(content)
         changed.append(relative)
     if target.exists():
         for path in target.rglob("*"):
             relative = path.relative_to(target).as_posix()
-            if path.is_file() and relative not in files:
+            if path.is_file() and relative not in files and relative not in keep:
                 path.unlink()
                 changed.append(relative)
     return changed
+
+
+def stage_pages(root: Path, report: Report, docs: Path, today: dt.date, previous: dict[str, str]) -> dict[str, str]:
+    """Bring `docs` up to date with the records: a case's pages already there are kept if
+    their fingerprint is the one in `previous` (page_inputs.py), every other file is rendered.
+    Returns the fingerprints of the pages now in `docs`."""
+    from casebook.comparable import comparables_of
+
+    code = incremental.code_fingerprint(root)
+    fingerprints = page_inputs.case_fingerprints(report.corpus, comparables_of(report.corpus), today, code)
+    unchanged = frozenset(
+        case_id
+        for case_id, fingerprint in fingerprints.items()
+        if previous.get(case_id) == fingerprint
+        and all((docs / page).is_file() for page in page_inputs.case_pages(case_id))
+    )
+    kept = frozenset(page for case_id in unchanged for page in page_inputs.case_pages(case_id))
+    sync_tree(docs, staged_files(root, report, today, unchanged), keep=kept)
+    return fingerprints
 
 
 def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Path:
@@ -103,6 +130,48 @@ def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Pat
     docs = staging / "docs"
     sync_tree(docs, staged_files(root, report, today))
     return docs
+
+
+# The last good build's staged docs (root/.site-build-pages/docs) and their case pages'
+# fingerprints: the next build starts from links to them and renders only the case pages
+# whose inputs changed (page_inputs.py). Ignored by git, as staging folders are.
+KEPT_PAGES = STAGING_PREFIX + "pages"
+_FINGERPRINTS = "fingerprints.json"
+
+
+def link_kept_pages(root: Path, docs: Path) -> dict[str, str]:
+    """Fill `docs` with hard links to the last build's staged docs; returns their fingerprints,
+    or nothing (a full render) if there are none or they cannot be linked."""
+    kept = root / KEPT_PAGES
+    try:
+        fingerprints = json.loads((kept / _FINGERPRINTS).read_text(encoding="utf-8"))
+        if not isinstance(fingerprints, dict):
+            return {}
+        for path in (kept / "docs").rglob("*"):
+            if path.is_file() and not path.is_symlink():
+                target = docs / path.relative_to(kept / "docs")
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.link(path, target)
+    except (OSError, ValueError):
+        shutil.rmtree(docs, ignore_errors=True)
+        docs.mkdir(parents=True)
+        return {}
+    return fingerprints
+
+
+def keep_pages(root: Path, staging: Path, docs: Path, fingerprints: dict[str, str]) -> None:
+    """After a good build: its staged docs become the ones the next build starts from."""
+    pages = staging / "pages"
+    kept = root / KEPT_PAGES
+    try:
+        pages.mkdir()
+        docs.rename(pages / "docs")
+        (pages / _FINGERPRINTS).write_text(json.dumps(fingerprints), encoding="utf-8")
+        if kept.exists():
+            kept.rename(staging / "previous-pages")  # removed with the staging folder
+        pages.rename(kept)
+    except OSError:
+        shutil.rmtree(kept, ignore_errors=True)  # the next build renders every page
 
 
 @contextlib.contextmanager
@@ -152,13 +221,16 @@ def build_site(
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
-        docs = stage_docs(root, report, staging, today)
+        docs = staging / "docs"
+        docs.mkdir()
+        fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
         plan = incremental.Plan(root, site_dir, docs)
         plan.prepare(staging / "site")
         run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
         incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
         swap_into_place(staging / "site", site_dir, staging)
         plan.remember()
+        keep_pages(root, staging, docs, fingerprints)
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback
         print(f"Build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("site/ was left unchanged.", file=sys.stderr)
@@ -187,8 +259,10 @@ def serve_site(root: Path, dev_addr: str) -> int:
         return 1
     staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
     try:
-        docs = stage_docs(root, report, staging, today)
-        preview.start(root, docs, today, report.corpus)
+        docs = staging / "docs"
+        docs.mkdir()
+        fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
+        preview.start(root, docs, today, report.corpus, fingerprints)
         folders = [folder for _, folder in RECORD_FOLDERS]
         watched = [
             root / name

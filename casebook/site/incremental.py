@@ -38,7 +38,9 @@ _MANIFEST = "site-manifest.json"
 STAMP_FILE = "sitemap.xml"  # rewritten by every build: its size and time identify the build
 
 
-def _fingerprint(root: Path) -> str:
+def code_fingerprint(root: Path) -> str:
+    """Everything a page depends on besides the records: Casebook's code and templates, the
+    site's tools and their versions, mkdocs.yml and the site's address."""
     digest = hashlib.blake2b(digest_size=20)
     for name in _TOOLS:
         try:
@@ -47,7 +49,8 @@ def _fingerprint(root: Path) -> str:
             digest.update(name.encode())
     for source in sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
         digest.update(source.relative_to(PACKAGE).as_posix().encode() + b"\0" + source.read_bytes())
-    digest.update((root / "mkdocs.yml").read_bytes())
+    config = root / "mkdocs.yml"
+    digest.update(config.read_bytes() if config.is_file() else b"")
     # mkdocs.yml reads the site's address from the environment (site_url): every page's
     # canonical link and the sitemap change with it, so a build with another one starts clean.
     digest.update(b"\0site_url=" + os.environ.get("CASEBOOK_SITE_URL", "").encode())
@@ -92,7 +95,7 @@ class Plan:
 
     def __init__(self, root: Path, site_dir: Path, docs: Path):
         self.root, self.site_dir, self.docs = root, site_dir, docs
-        self.fingerprint = _fingerprint(root)
+        self.fingerprint = code_fingerprint(root)
         self.hashes = _file_hashes(docs)
         self.previous = self._previous()
         self.dirty = self.previous is not None

@@ -26,6 +26,7 @@ class _Preview:
     root: Path
     docs: Path
     today: dt.date
+    fingerprints: dict  # of the case pages in docs (page_inputs.py)
     staged: bool = True  # the first build uses what serve_site staged
     failing: bool = False  # the last rebuild was refused: say so when it works again
 
@@ -33,42 +34,42 @@ class _Preview:
 _current: _Preview | None = None
 
 
-def start(root: Path, docs: Path, today: dt.date, corpus=None) -> None:
+def start(root: Path, docs: Path, today: dt.date, corpus=None, fingerprints: dict | None = None) -> None:
     """The preview shows `root`, staged into `docs`; `corpus` is what was staged (the quick
-    pass compares the records with it)."""
+    pass compares the records with it), `fingerprints` those of its case pages."""
     from casebook.site import quick_pass
 
     global _current
-    _current = _Preview(root, docs, today)
+    _current = _Preview(root, docs, today, fingerprints or {})
     if corpus is not None:
         quick_pass.remember(root, docs, today, corpus)
 
 
-def restage() -> list[str]:
-    """Bring the staged docs up to date with the repository; returns the files written."""
+def restage() -> None:
+    """Bring the staged docs up to date with the repository (case pages whose inputs did not
+    change are left as they are: page_inputs.py)."""
     from casebook.diagnostics import format_text, summary
     from casebook.site import quick_pass
-    from casebook.site.build import staged_files, sync_tree
+    from casebook.site.build import stage_pages
     from casebook.validate.run import validate_repository
 
     if _current is None:
-        return []
+        return
     if _current.staged:
         _current.staged = False
-        return []
+        return
     report = validate_repository(_current.root, today=_current.today, use_cache=True)
     if report.errors:
         print(format_text(report.diagnostics), file=sys.stderr)
         print(summary(report.diagnostics, len(report.corpus.records)), file=sys.stderr)
         print("The preview keeps its last good pages until these are fixed.", file=sys.stderr, flush=True)
         _current.failing = True
-        return []
-    written = sync_tree(_current.docs, staged_files(_current.root, report, _current.today))
+        return
+    _current.fingerprints = stage_pages(_current.root, report, _current.docs, _current.today, _current.fingerprints)
     quick_pass.remember(_current.root, _current.docs, _current.today, report.corpus)
     if _current.failing:
         _current.failing = False
         print("Fixed: the records validate again and the preview shows them.", file=sys.stderr, flush=True)
-    return written
 
 
 def quick_first(server, builder):

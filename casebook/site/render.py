@@ -508,9 +508,10 @@ class Renderer:
                 )
         return rows
 
-    def pages(self, shared: bool = True) -> dict[str, str]:
+    def pages(self, shared: bool = True, unchanged: frozenset[str] = frozenset()) -> dict[str, str]:
         """Relative path under the language's docs folder -> file text, for every generated
-        page and (with `shared`) the downloads, which both languages link to.
+        page and (with `shared`) the downloads, which both languages link to; but no page for
+        the cases in `unchanged`, whose pages from the last build are still right (page_inputs.py).
 
         The pages are independent jobs over the same validated records; at scale they run on
         every core (case pages in batches, the big downloads and indexes beside them), and only
@@ -518,17 +519,17 @@ class Renderer:
         """
         self.comparables  # noqa: B018 - worked out before the workers fork, which inherit it
         self.search_fields("case", "")  # the model's fields once, before the workers fork
-        jobs = self._jobs(shared)
-        big = len(self.cases) >= parallel.MIN_ITEMS
+        jobs = self._jobs(shared, unchanged)
+        big = len(self.cases) - len(unchanged) >= parallel.MIN_ITEMS
         out: dict[str, str] = {}
         # Workers get job numbers (a job is a closure, which cannot travel); they inherit the jobs.
         for files in fork_map(lambda number: jobs[number](), range(len(jobs)), chunk_size=1, worth_it=big):
             out.update(files)
         return out
 
-    def _jobs(self, shared: bool = True) -> list:
+    def _jobs(self, shared: bool = True, unchanged: frozenset[str] = frozenset()) -> list:
         """Every page-writing job, the slowest first so that no worker is left with a long tail."""
-        ids = sorted(self.cases)
+        ids = sorted(set(self.cases) - unchanged)
         batch = 200
 
         def case_batch(start: int):
@@ -691,14 +692,15 @@ class Renderer:
         }
 
 
-def render_pages(corpus: Corpus, today) -> dict[str, str]:
+def render_pages(corpus: Corpus, today, unchanged: frozenset[str] = frozenset()) -> dict[str, str]:
     """Every generated file of the bilingual site, in the i18n plugin's folder layout: ko/
     (the site root) and en/ (under /en/). The downloads are written once, with the Korean
-    pages at the root, and both languages link there."""
+    pages at the root, and both languages link there. No page for the cases in `unchanged`."""
     out = {}
     comparables_of(corpus)  # once for both languages and the finder's data
     for lang in LANGUAGES:
-        for relative, text in Renderer(corpus, today, lang).pages(shared=lang == DEFAULT_LANGUAGE).items():
+        renderer = Renderer(corpus, today, lang)
+        for relative, text in renderer.pages(shared=lang == DEFAULT_LANGUAGE, unchanged=unchanged).items():
             out[f"{lang}/{relative}"] = text
     return out
 
