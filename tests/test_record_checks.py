@@ -17,6 +17,7 @@ FIGURE = "figures/example-figure.yaml"
         (CASE, "id: example-case", "id: other-case", [(CASE, 1, "E201")]),
         (CASE, "title_en: Example case", "title_en: Example case\nverdict: guilty", [(CASE, 4, "E101")]),
         (CASE, "relevance: deepfake", "relevance: deep-fake", [(CASE, 4, "E104")]),
+        (CASE, "updated: 2026-01-01", "updated: 2026-01-02", [(CASE, 49, "E214")]),  # the day after FIXTURE_TODAY
         (CASE, "decided: 2024-10-30", "decided: 2024-02-30", [(CASE, 16, "E105")]),
         (CASE, "    decided: 2025-03\n", "    decided: 2024-10-01\n", [(CASE, 34, "E205")]),
         (

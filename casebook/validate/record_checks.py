@@ -549,6 +549,19 @@ def keys_in_canonical_order(ctx: RecordContext):
         return  # one warning per file is enough: --fix reorders everything
 
 
+@record_check("statute", "case", "source", "figure", "guideline")
+def updated_is_not_in_the_future(ctx: RecordContext):
+    """E214: `updated` is a day that has come (the feed and "Recently changed" sort by it)."""
+    updated = ctx.model.updated
+    if updated > ctx.today:
+        yield ctx.error(
+            ("updated",),
+            "E214",
+            f"updated {updated.isoformat()} is after today ({ctx.today.isoformat()})",
+            f"write the day of your change: updated: {ctx.today.isoformat()}",
+        )
+
+
 @raw_check
 def no_placeholders_left(ctx: RecordContext):
     """E250: no TODO placeholder from `build_site.py new` is left in a record."""
