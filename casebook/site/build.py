@@ -21,6 +21,7 @@ from casebook.diagnostics import format_text, summary
 from casebook.site import incremental, page_inputs
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.site.render import render_pages
+from casebook.validate.cache import cache_dir
 from casebook.validate.run import Report, keep_for_the_process, validate_repository
 
 STAGING_PREFIX = ".site-build-"
@@ -132,17 +133,29 @@ def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Pat
     return docs
 
 
-# The last good build's staged docs (root/.site-build-pages/docs) and their case pages'
-# fingerprints: the next build starts from links to them and renders only the case pages
-# whose inputs changed (page_inputs.py). Ignored by git, as staging folders are.
-KEPT_PAGES = STAGING_PREFIX + "pages"
+# The last good build's staged docs and their case pages' fingerprints, in the cache folder
+# (validate/cache.py): the next build starts from hard links to them and renders only the case
+# pages whose inputs changed (page_inputs.py). The cache folder is outside the repository, so no
+# commit can plant pages that a build would take as already rendered (docs/security.md).
+KEPT_PAGES = "kept-pages"
 _FINGERPRINTS = "fingerprints.json"
+
+
+def work_folder(root: Path) -> Path:
+    """A fresh folder for staged docs, in the cache folder beside the kept pages (hard links
+    need one file system); in the repository if there is no cache folder."""
+    try:
+        folder = cache_dir(root)
+        folder.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix="staging-", dir=folder))
+    except OSError:
+        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
 
 
 def link_kept_pages(root: Path, docs: Path) -> dict[str, str]:
     """Fill `docs` with hard links to the last build's staged docs; returns their fingerprints,
     or nothing (a full render) if there are none or they cannot be linked."""
-    kept = root / KEPT_PAGES
+    kept = cache_dir(root) / KEPT_PAGES
     try:
         fingerprints = json.loads((kept / _FINGERPRINTS).read_text(encoding="utf-8"))
         if not isinstance(fingerprints, dict):
@@ -159,16 +172,16 @@ def link_kept_pages(root: Path, docs: Path) -> dict[str, str]:
     return fingerprints
 
 
-def keep_pages(root: Path, staging: Path, docs: Path, fingerprints: dict[str, str]) -> None:
-    """After a good build: its staged docs become the ones the next build starts from."""
-    pages = staging / "pages"
-    kept = root / KEPT_PAGES
+def keep_pages(root: Path, work: Path, docs: Path, fingerprints: dict[str, str]) -> None:
+    """After a good build: its staged docs (in `work`) become the ones the next build starts from."""
+    pages = work / "pages"
+    kept = cache_dir(root) / KEPT_PAGES
     try:
         pages.mkdir()
         docs.rename(pages / "docs")
         (pages / _FINGERPRINTS).write_text(json.dumps(fingerprints), encoding="utf-8")
         if kept.exists():
-            kept.rename(staging / "previous-pages")  # removed with the staging folder
+            kept.rename(work / "previous-pages")  # removed with the work folder
         pages.rename(kept)
     except OSError:
         shutil.rmtree(kept, ignore_errors=True)  # the next build renders every page
@@ -219,9 +232,10 @@ def build_site(
     if one_shot:
         keep_for_the_process()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))  # the new site, renamed into place
+    work = work_folder(root)
     try:
-        docs = staging / "docs"
+        docs = work / "docs"
         docs.mkdir()
         fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
         plan = incremental.Plan(root, site_dir, docs)
@@ -230,13 +244,14 @@ def build_site(
         incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
         swap_into_place(staging / "site", site_dir, staging)
         plan.remember()
-        keep_pages(root, staging, docs, fingerprints)
+        keep_pages(root, work, docs, fingerprints)
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback
         print(f"Build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("site/ was left unchanged.", file=sys.stderr)
         return 1
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
     how = f" (incremental: {len(plan.changed)} changed file(s) rebuilt, the rest kept)" if plan.dirty else ""
     print(f"Built {pages} pages into {site_dir} from {len(report.corpus.records)} records{how}.")
@@ -257,9 +272,9 @@ def serve_site(root: Path, dev_addr: str) -> int:
     report = _validated(root, strict=False, today=today)
     if report is None:
         return 1
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+    work = work_folder(root)  # the staged docs MkDocs serves from
     try:
-        docs = staging / "docs"
+        docs = work / "docs"
         docs.mkdir()
         fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
         preview.start(root, docs, today, report.corpus, fingerprints)
@@ -284,5 +299,5 @@ def serve_site(root: Path, dev_addr: str) -> int:
                 watch=[str(path) for path in watched],
             )
     finally:
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
     return 0
