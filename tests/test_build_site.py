@@ -230,3 +230,25 @@ def test_an_older_preview_index_never_replaces_a_newer_one(site_repo, tmp_path, 
         p for p in pages if p.name != "404.html" and not search_index.is_listing(p.relative_to(site).as_posix())
     ]
     assert sum(lang["page_count"] for lang in entry["languages"].values()) == len(searchable)
+
+
+def test_pages_planted_in_the_repository_are_never_taken_as_rendered(site_repo):
+    """A pull request could commit a folder of pages with a fingerprint list that matches; the
+    pages a build reuses live only in the cache folder, which no commit reaches."""
+    planted = site_repo / ".site-build-pages"
+    for folder in (planted, planted / "pages"):
+        (folder / "docs" / "en" / "cases").mkdir(parents=True)
+        (folder / "docs" / "en" / "cases" / "example-case.md").write_text("<script>planted()</script>")
+    site = site_repo / "site"
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
+    fingerprints = json.loads((cache_dir(site_repo) / site_build.KEPT_PAGES / "fingerprints.json").read_text())
+    for folder in (planted, planted / "pages"):
+        (folder / "fingerprints.json").write_text(json.dumps(fingerprints))
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
+    assert "planted" not in (site / "en" / "cases" / "example-case.html").read_text(encoding="utf-8")
+    # The same page in the cache folder is reused as it is (which is why it must live there only).
+    kept = cache_dir(site_repo) / site_build.KEPT_PAGES / "docs" / "en" / "cases" / "example-case.md"
+    kept.unlink()
+    kept.write_text("<p>taken from the cache</p>", encoding="utf-8")
+    assert site_build.build_site(site_repo, site, today=FIXTURE_TODAY) == 0
+    assert "taken from the cache" in (site / "en" / "cases" / "example-case.html").read_text(encoding="utf-8")
