@@ -98,9 +98,7 @@ CODES: dict[str, Code] = {
         "copy them from the judgment's header",
         "`kind: judgment` without `judgment:`",
     ),
-    "E214": Code(
-        "`updated` is not after today.", "write the day of the change", "`updated: 2026-12-03` on 2 December"
-    ),
+    "E214": Code("`updated` is not after today.", "write the day of the change", "`updated: 2026-12-03` on 2 December"),
     "E230": Code(
         "Different values for one period are marked as conflicts.", "explain each in `conflict_en`", "two 2024 totals"
     ),
