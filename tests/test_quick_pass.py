@@ -2,6 +2,8 @@
 byte as a full build writes them; anything the quick pass cannot answer is left to the full
 rebuild, and bad records change no page."""
 
+import gzip
+import json
 import re
 import shutil
 import socket
@@ -110,6 +112,60 @@ CHANGES = [
     (lambda r: edit(r / "cases" / "example-case.yaml", "- id: appeal", "- id: second-appeal"), "a new decision"),
     (lambda r: (r / "cases" / "example-case.yaml").touch(), "no change"),
 ]
+
+
+def _site_files(site):
+    return {
+        p.relative_to(site).as_posix(): p.read_bytes()
+        for p in site.rglob("*")
+        if p.is_file() and not any(part.startswith((".pagefind", "pagefind")) for part in p.relative_to(site).parts)
+    }
+
+
+def test_the_other_pages_catch_up_as_a_full_build_writes_them(previewed, tmp_path, monkeypatch):
+    """A case's English title shows on the cases index, the finder's data, the statistics and
+    the other case's comparable decisions: after the catch-up every file is the clean build's."""
+    from casebook.site import mkdocs_plugin, search_index
+
+    repo, docs, site = previewed
+    edit(repo / "cases" / "example-case.yaml", "title_en: Example case", "title_en: Renamed example case")
+    assert quick_pass.run() is not None
+    before = _site_files(site)
+    assert preview.catch_up(site)
+    mkdocs_plugin.previews.wait()
+    after = _site_files(site)
+    rewritten = {f for f in after if after[f] != before.get(f)}
+    assert "en/cases/second-case.html" in rewritten and "en/cases/index.html" in rewritten
+    assert "glossary.html" not in rewritten
+
+    monkeypatch.setattr(preview, "_current", None)
+    clean_docs = site_build.stage_docs(repo, validate(repo), tmp_path / "clean-staging", FIXTURE_TODAY)
+    _preview_build(repo, clean_docs, tmp_path / "clean-site")
+    clean = _site_files(tmp_path / "clean-site")
+    assert sorted(after) == sorted(clean)
+    assert [f for f in clean if after[f] != clean[f]] == []
+    # The search index has every page, and the case under its new title.
+    entry = (site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
+    pages = [p for p in after if p.endswith(".html") and not p.endswith("404.html")]
+    assert sum(lang["page_count"] for lang in json.loads(entry)["languages"].values()) == len(
+        [p for p in pages if not search_index.is_listing(p)]
+    )
+    fragments = [gzip.decompress(f.read_bytes()) for f in (site / "pagefind" / "fragment").iterdir()]
+    assert any(b"Renamed example case" in fragment for fragment in fragments)
+
+
+def test_a_new_page_leaves_the_catch_up_to_mkdocs(previewed):
+    repo, docs, site = previewed
+    edit(repo / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example.")
+    assert quick_pass.run() is not None
+    shutil.copy(repo / "cases" / "second-case.yaml", repo / "cases" / "third-case.yaml")
+    third = repo / "cases" / "third-case.yaml"
+    third.write_text(third.read_text(encoding="utf-8").replace("id: second-case", "id: third-case", 1))
+    before = _site_files(site)
+    assert not preview.catch_up(site)
+    assert _site_files(site) == before  # nothing written: the MkDocs build does it all
+    _preview_build(repo, docs, site)
+    assert (site / "en" / "cases" / "third-case.html").is_file()
 
 
 @pytest.mark.parametrize(("change", "why"), [pytest.param(c, w, id=w) for c, w in CHANGES])

@@ -107,10 +107,12 @@ def sync_tree(target: Path, files: dict[str, bytes], keep: frozenset[str] = froz
     return changed
 
 
-def stage_pages(root: Path, report: Report, docs: Path, today: dt.date, previous: dict[str, str]) -> dict[str, str]:
+def stage_pages(
+    root: Path, report: Report, docs: Path, today: dt.date, previous: dict[str, str]
+) -> tuple[dict[str, str], list[str]]:
     """Bring `docs` up to date with the records: a case's pages already there are kept if
     their fingerprint is the one in `previous` (page_inputs.py), every other file is rendered.
-    Returns the fingerprints of the pages now in `docs`."""
+    Returns the fingerprints of the pages now in `docs`, and the files written or removed."""
     from casebook.comparable import comparables_of
 
     code = incremental.code_fingerprint(root)
@@ -122,8 +124,8 @@ def stage_pages(root: Path, report: Report, docs: Path, today: dt.date, previous
         and all((docs / page).is_file() for page in page_inputs.case_pages(case_id))
     )
     kept = frozenset(page for case_id in unchanged for page in page_inputs.case_pages(case_id))
-    sync_tree(docs, staged_files(root, report, today, unchanged), keep=kept)
-    return fingerprints
+    written = sync_tree(docs, staged_files(root, report, today, unchanged), keep=kept)
+    return fingerprints, written
 
 
 def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Path:
@@ -237,7 +239,7 @@ def build_site(
     try:
         docs = work / "docs"
         docs.mkdir()
-        fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
+        fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
         plan = incremental.Plan(root, site_dir, docs)
         plan.prepare(staging / "site")
         run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
@@ -276,7 +278,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     try:
         docs = work / "docs"
         docs.mkdir()
-        fingerprints = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
+        fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
         preview.start(root, docs, today, report.corpus, fingerprints)
         folders = [folder for _, folder in RECORD_FOLDERS]
         watched = [

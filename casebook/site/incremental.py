@@ -75,7 +75,7 @@ def _stamp(site_dir: Path) -> list[int] | None:
     return [info.st_mtime_ns, info.st_size]
 
 
-def _outputs_of(staged: str) -> list[str]:
+def outputs_of(staged: str) -> list[str]:
     """Where MkDocs writes a staged file (use_directory_urls is off: page.md -> page.html).
 
     Staged files are in the i18n plugin's folder layout: ko/ is written at the site root, en/
@@ -128,7 +128,7 @@ class Plan:
             if self.previous.get(staged) == digest:
                 os.utime(self.docs / staged, ns=(0, 0))  # older than its output: MkDocs skips it
         for gone in set(self.previous) - set(self.hashes):
-            for output in _outputs_of(gone):
+            for output in outputs_of(gone):
                 (new_site / output).unlink(missing_ok=True)
 
     def remember(self) -> None:

@@ -115,6 +115,34 @@ class _PreviewIndexes:
 previews = _PreviewIndexes()
 
 
+def index_preview(site: Path) -> None:
+    """The preview's search index from the pages in `site`, written in the background like a
+    rebuild's (for the preview's catch-up, which writes pages without a MkDocs build)."""
+    number = previews.begin()
+    indexer = SearchIndexer()
+
+    def index() -> None:
+        written = site / f".pagefind-{number}"
+        try:
+            for page in sorted(site.rglob("*.html")):
+                uri = page.relative_to(site).as_posix()
+                if page.name != "404.html" and not uri.startswith((".pagefind", "pagefind/")):
+                    indexer.add(uri, page.read_text(encoding="utf-8"))
+            indexer.finish(written)
+            previews.install(site, number, written)
+        except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
+            indexer.close()
+            shutil.rmtree(written, ignore_errors=True)
+            if number == previews.started:  # not stopped by a newer rebuild: a real failure
+                log.warning(f"Search index of the preview not updated: {exc}")
+        finally:
+            previews.running[:] = [(i, t) for i, t in previews.running if i is not indexer]
+
+    thread = threading.Thread(target=index, daemon=True)
+    previews.running.append((indexer, thread))
+    thread.start()
+
+
 # The theme's <link rel="alternate" hreflang> in each page's head: Material's script fetches a
 # sitemap.xml beside every such link's target (cases/sitemap.xml, en/cases/sitemap.xml …), which
 # fails with console errors when served and with CORS errors from disk. The alternates are kept

@@ -1,7 +1,9 @@
 """The preview server's state: which repository it shows, and re-staging before each rebuild.
 
 Each change first gets the quick pass (quick_pass.py): if only existing cases were edited,
-their pages are written and the browser reloads at once; the full rebuild follows.
+their pages are written and the browser reloads at once. Then `catch_up()` re-stages and
+writes every other changed page the same way, without a MkDocs build, unless a file appeared
+or went; otherwise, and for any other change, MkDocs' dirty rebuild runs as below.
 
 `build_site.py serve` has MkDocs watch the record folders, docs/ and CONTRIBUTING.md. Before
 every rebuild the serve hooks call `restage()`: the records are validated again (the record
@@ -17,6 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -45,31 +48,73 @@ def start(root: Path, docs: Path, today: dt.date, corpus=None, fingerprints: dic
         quick_pass.remember(root, docs, today, corpus)
 
 
-def restage() -> None:
+def restage() -> list[str] | None:
     """Bring the staged docs up to date with the repository (case pages whose inputs did not
-    change are left as they are: page_inputs.py)."""
+    change are left as they are: page_inputs.py); returns the staged files written or removed,
+    or None if the records have errors (they are printed, and nothing is written)."""
     from casebook.diagnostics import format_text, summary
     from casebook.site import quick_pass
     from casebook.site.build import stage_pages
     from casebook.validate.run import validate_repository
 
     if _current is None:
-        return
+        return []
     if _current.staged:
         _current.staged = False
-        return
+        return []
     report = validate_repository(_current.root, today=_current.today, use_cache=True)
     if report.errors:
         print(format_text(report.diagnostics), file=sys.stderr)
         print(summary(report.diagnostics, len(report.corpus.records)), file=sys.stderr)
         print("The preview keeps its last good pages until these are fixed.", file=sys.stderr, flush=True)
         _current.failing = True
-        return
-    _current.fingerprints = stage_pages(_current.root, report, _current.docs, _current.today, _current.fingerprints)
+        return None
+    _current.fingerprints, written = stage_pages(
+        _current.root, report, _current.docs, _current.today, _current.fingerprints
+    )
     quick_pass.remember(_current.root, _current.docs, _current.today, report.corpus)
     if _current.failing:
         _current.failing = False
         print("Fixed: the records validate again and the preview shows them.", file=sys.stderr, flush=True)
+    return written
+
+
+def catch_up(site: Path) -> bool:
+    """After a quick pass: bring every other page up to date without a MkDocs build, when only
+    existing files changed: each changed page is written with the last build's MkDocs state
+    (page_sessions.py), each other changed file copied to where MkDocs puts it, and the search
+    index rewritten in the background. False (nothing was written to the site) where a file
+    appeared or went: then the server's MkDocs build does it."""
+    from casebook.site import incremental, mkdocs_plugin, page_sessions
+
+    start = time.perf_counter()
+    written = restage()
+    if written is None:
+        return True  # the problems are printed; the pages stay as they are
+    docs = _current.docs
+    copies = {}
+    for staged in written:
+        if not (docs / staged).is_file():
+            return False  # removed
+        if staged.endswith(".md"):
+            if not page_sessions.can_write(staged):
+                return False
+            continue
+        outputs = [site / output for output in incremental.outputs_of(staged)]
+        if not all(output.is_file() for output in outputs):
+            return False
+        copies[staged] = outputs
+    for staged, outputs in copies.items():
+        content = (docs / staged).read_bytes()
+        for output in outputs:
+            page_sessions.write_whole(content, str(output))
+    for staged in written:
+        if staged.endswith(".md"):
+            page_sessions.write_page(staged)
+    mkdocs_plugin.index_preview(site)
+    took = time.perf_counter() - start
+    print(f"All pages are up to date ({took:.1f} s); the search index follows.", file=sys.stderr, flush=True)
+    return True
 
 
 def quick_first(server, builder):
@@ -84,14 +129,17 @@ def quick_first(server, builder):
         except Exception as exc:  # noqa: BLE001 - the full rebuild below still brings the pages
             print(f"Quick pass skipped ({type(exc).__name__}: {exc}); rebuilding every page.", file=sys.stderr)
             quick = None
-        if quick is not None:
-            show_now(server)
-            print(
-                f"Updated {', '.join(quick.cases)} in {quick.seconds:.1f} s; the other pages follow.",
-                file=sys.stderr,
-                flush=True,
-            )
-        builder()
+        if quick is None:
+            builder()
+            return
+        show_now(server)
+        print(
+            f"Updated {', '.join(quick.cases)} in {quick.seconds:.1f} s; the other pages follow.",
+            file=sys.stderr,
+            flush=True,
+        )
+        if not catch_up(Path(server.root)):
+            builder()
 
     return build
 
