@@ -111,6 +111,13 @@ CHANGES = [
     ),
     (lambda r: edit(r / "cases" / "example-case.yaml", "- id: appeal", "- id: second-appeal"), "a new decision"),
     (lambda r: (r / "cases" / "example-case.yaml").touch(), "no change"),
+    (
+        lambda r: (
+            edit(r / "cases" / "example-case.yaml", "summary_en: An example.", "summary_en: A changed example."),
+            edit(r / "mkdocs.yml", "strict: true", "strict: false"),
+        ),
+        "the site's configuration",
+    ),
 ]
 
 

@@ -119,7 +119,8 @@ def catch_up(site: Path) -> bool:
 
 def quick_first(server, builder):
     """The preview server's builder: the quick pass, and if it wrote the edited pages, the
-    browser reloads before the full rebuild, which then runs while the site is served."""
+    browser reloads before the other pages catch up, which they then do while the site is
+    served (catch_up, or MkDocs' build where a file appeared or went)."""
 
     def build() -> None:
         from casebook.site import quick_pass
@@ -138,7 +139,12 @@ def quick_first(server, builder):
             file=sys.stderr,
             flush=True,
         )
-        if not catch_up(Path(server.root)):
+        try:
+            caught_up = catch_up(Path(server.root))
+        except Exception as exc:  # noqa: BLE001 - MkDocs' build below brings every page
+            print(f"Catch-up stopped ({type(exc).__name__}: {exc}); rebuilding every page.", file=sys.stderr)
+            caught_up = False
+        if not caught_up:
             builder()
 
     return build

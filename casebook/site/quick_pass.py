@@ -12,8 +12,8 @@ other cases' comparable lists, the search index) and this case's pages again if 
 
 What the quick page cannot know yet, it shows as the last build had it: the decisions listed
 as comparable to this case's (which the rest of the corpus decides). Anything else (a new,
-removed or unreadable file, a change to a statute or source, an error, a changed decision)
-skips the quick pass: the full rebuild reports it, as it always has.
+removed or unreadable file, a change to a statute or source or to mkdocs.yml, an error, a
+changed decision) skips the quick pass: the full rebuild reports it, as it always has.
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ class Baseline:
     records: dict[str, Record]  # by path in the repository, in discovery order
     stats: dict[str, tuple[int, int]]  # path -> (modification time, size) when they were read
     comparables: Comparables
+    site_config: bytes  # mkdocs.yml: if it changes, every page may (the last build's state is stale)
 
 
 @dataclass
@@ -64,7 +65,14 @@ def remember(root: Path, docs: Path, today: dt.date, corpus: Corpus) -> None:
             continue
         stats[record.display] = (info.st_mtime_ns, info.st_size)
     records = {record.display: record for record in corpus.records}
-    _baseline = Baseline(root, docs, today, records, stats, comparables_of(corpus))
+    _baseline = Baseline(root, docs, today, records, stats, comparables_of(corpus), _site_config(root))
+
+
+def _site_config(root: Path) -> bytes:
+    try:
+        return (root / "mkdocs.yml").read_bytes()
+    except OSError:
+        return b""
 
 
 def forget() -> None:
@@ -124,6 +132,8 @@ def run() -> QuickPages | None:
     if base is None:
         return None
     start = time.perf_counter()
+    if _site_config(base.root) != base.site_config:
+        return None
     changed = _changed_cases(base)
     if not changed or _corpus_errors(base, changed):
         return None
