@@ -114,13 +114,12 @@ def _changed_cases(base: Baseline) -> list[Record] | None:
     return changed
 
 
-def _corpus_errors(base: Baseline, changed: list[Record]) -> bool:
+def _corpus_errors(part: Corpus, today: dt.date) -> bool:
     """The corpus checks over the changed cases with every record that is not a case: what they
     say of a case depends on the statutes and sources it cites, and ids of cases do not change."""
     from casebook.validate.run import corpus_diagnostics
 
-    others = [r for r in base.records.values() if r.kind.name != "case"]
-    return any(d.is_error for d in corpus_diagnostics(Corpus(base.root, others + changed), base.today))
+    return any(d.is_error for d in corpus_diagnostics(part, today))
 
 
 def run() -> QuickPages | None:
@@ -135,13 +134,15 @@ def run() -> QuickPages | None:
     if _site_config(base.root) != base.site_config:
         return None
     changed = _changed_cases(base)
-    if not changed or _corpus_errors(base, changed):
+    if not changed:
+        return None
+    part = Corpus(base.root, [r for r in base.records.values() if r.kind.name != "case"] + changed)
+    if _corpus_errors(part, base.today):
         return None
     by_path = {r.display: r for r in changed}
     corpus = Corpus(base.root, [by_path.get(path, r) for path, r in base.records.items()])
     # The search fields of a case depend on it and the statutes only (search_model.record_fields).
-    others = [r for r in base.records.values() if r.kind.name != "case"]
-    weighted = search_model.weighted_records(Corpus(base.root, others + changed))
+    weighted = search_model.weighted_records(part)
     texts = {}
     for lang in LANGUAGES:
         renderer = Renderer(corpus, base.today, lang, comparables=base.comparables, weighted=weighted)
