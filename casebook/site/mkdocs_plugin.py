@@ -19,6 +19,7 @@ writes the index only when the outermost build ends.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import logging
 import re
@@ -115,20 +116,15 @@ class _PreviewIndexes:
 previews = _PreviewIndexes()
 
 
-def index_preview(site: Path) -> None:
-    """The preview's search index from the pages in `site`, written in the background like a
-    rebuild's (for the preview's catch-up, which writes pages without a MkDocs build)."""
-    number = previews.begin()
-    indexer = SearchIndexer()
+def write_preview_index(indexer: SearchIndexer, site: Path, number: int, complete) -> None:
+    """Write the preview's search index number `number` in the background: `complete(folder)`
+    gives `indexer` its pages and writes the index into that folder of its own, which then
+    replaces site/pagefind unless a newer index is already there (_PreviewIndexes)."""
 
-    def index() -> None:
+    def write() -> None:
         written = site / f".pagefind-{number}"
         try:
-            for page in sorted(site.rglob("*.html")):
-                uri = page.relative_to(site).as_posix()
-                if page.name != "404.html" and not uri.startswith((".pagefind", "pagefind/")):
-                    indexer.add(uri, page.read_text(encoding="utf-8"))
-            indexer.finish(written)
+            complete(written)
             previews.install(site, number, written)
         except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
             indexer.close()
@@ -138,9 +134,24 @@ def index_preview(site: Path) -> None:
         finally:
             previews.running[:] = [(i, t) for i, t in previews.running if i is not indexer]
 
-    thread = threading.Thread(target=index, daemon=True)
+    thread = threading.Thread(target=write, daemon=True)
     previews.running.append((indexer, thread))
     thread.start()
+
+
+def index_preview(site: Path) -> None:
+    """The preview's search index from the pages in `site` (for the preview's catch-up, which
+    writes pages without a MkDocs build)."""
+    indexer = SearchIndexer()
+
+    def complete(written: Path) -> None:
+        for page in sorted(site.rglob("*.html")):
+            uri = page.relative_to(site).as_posix()
+            if page.name != "404.html" and not uri.startswith((".pagefind", "pagefind/")):
+                indexer.add(uri, page.read_text(encoding="utf-8"))
+        indexer.finish(written)
+
+    write_preview_index(indexer, site, previews.begin(), complete)
 
 
 # The theme's <link rel="alternate" hreflang> in each page's head: Material's script fetches a
@@ -266,10 +277,8 @@ class CasebookPagesPlugin(BasePlugin):
         if self.wait_for_search:
             self._complete(indexer, feeders, site / "pagefind")
         else:  # the preview reloads at once; its search catches up a few seconds later
-            number = self.preview_number
-            thread = threading.Thread(target=self._complete_quietly, args=(indexer, feeders, site, number), daemon=True)
-            previews.running.append((indexer, thread))
-            thread.start()
+            complete = functools.partial(self._complete, indexer, feeders)
+            write_preview_index(indexer, site, self.preview_number, complete)
 
     def _complete(self, indexer: SearchIndexer, feeders: list[threading.Thread], output: Path) -> None:
         for feeder in feeders:
@@ -279,18 +288,6 @@ class CasebookPagesPlugin(BasePlugin):
             indexer.close()
             raise error
         indexer.finish(output)
-
-    def _complete_quietly(self, indexer: SearchIndexer, feeders, site: Path, number: int) -> None:
-        written = site / f".pagefind-{number}"
-        try:
-            self._complete(indexer, feeders, written)
-            previews.install(site, number, written)
-        except Exception as exc:  # noqa: BLE001 - a preview keeps serving; say what went wrong
-            shutil.rmtree(written, ignore_errors=True)
-            if number == previews.started:  # not stopped by a newer rebuild: a real failure
-                log.warning(f"Search index of the preview not updated: {exc}")
-        finally:
-            previews.running[:] = [(i, t) for i, t in previews.running if i is not indexer]
 
     def on_build_error(self, error, **kwargs) -> None:
         self.depth = 0
