@@ -14,17 +14,17 @@ import logging
 import os
 import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 from casebook.diagnostics import format_text, summary
-from casebook.site import incremental, page_inputs
+from casebook.site import incremental, page_inputs, work_folders
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
 from casebook.site.render import render_pages
 from casebook.validate.cache import cache_dir
 from casebook.validate.run import Report, keep_for_the_process, validate_repository
 
-STAGING_PREFIX = ".site-build-"
+STAGING_PREFIX = ".site-build-"  # the new site, in the repository (renamed into site/)
+WORK_PREFIX = "staging-"  # the staged docs, in the cache folder
 
 
 def _validated(root: Path, strict: bool, today: dt.date) -> Report | None:
@@ -143,15 +143,21 @@ KEPT_PAGES = "kept-pages"
 _FINGERPRINTS = "fingerprints.json"
 
 
-def work_folder(root: Path) -> Path:
+@contextlib.contextmanager
+def work_folder(root: Path):
     """A fresh folder for staged docs, in the cache folder beside the kept pages (hard links
-    need one file system); in the repository if there is no cache folder."""
+    need one file system); in the repository if there is no cache folder. Held while the block
+    runs and removed after it; first, the folders killed builds left are removed (work_folders.py)."""
     try:
         folder = cache_dir(root)
         folder.mkdir(parents=True, exist_ok=True)
-        return Path(tempfile.mkdtemp(prefix="staging-", dir=folder))
     except OSError:
-        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))
+        folder, prefix = root, STAGING_PREFIX
+    else:
+        prefix = WORK_PREFIX
+    work_folders.sweep(folder, prefix)
+    with work_folders.held(folder, prefix) as work:
+        yield work
 
 
 def link_kept_pages(root: Path, docs: Path) -> dict[str, str]:
@@ -234,30 +240,35 @@ def build_site(
     if one_shot:
         keep_for_the_process()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    staging = Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=root))  # the new site, renamed into place
-    work = work_folder(root)
+    work_folders.sweep(root, STAGING_PREFIX)
     try:
-        docs = work / "docs"
-        docs.mkdir()
-        fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
-        plan = incremental.Plan(root, site_dir, docs)
-        plan.prepare(staging / "site")
-        run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
-        incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
-        swap_into_place(staging / "site", site_dir, staging)
-        plan.remember()
-        keep_pages(root, work, docs, fingerprints)
+        with work_folders.held(root, STAGING_PREFIX) as staging, work_folder(root) as work:  # staging: the new site
+            built = _build_into(root, report, today, site_dir, staging, work)
     except Exception as exc:  # noqa: BLE001 - report any build failure without a traceback
         print(f"Build failed: {type(exc).__name__}: {exc}", file=sys.stderr)
         print("site/ was left unchanged.", file=sys.stderr)
         return 1
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
     pages = sum(1 for _ in site_dir.rglob("*.html"))
-    how = f" (incremental: {len(plan.changed)} changed file(s) rebuilt, the rest kept)" if plan.dirty else ""
+    how = f" (incremental: {len(built.changed)} changed file(s) rebuilt, the rest kept)" if built.dirty else ""
     print(f"Built {pages} pages into {site_dir} from {len(report.corpus.records)} records{how}.")
     return 0
+
+
+def _build_into(
+    root: Path, report: Report, today: dt.date, site_dir: Path, staging: Path, work: Path
+) -> incremental.Plan:
+    """Stage, build into `staging`, swap into `site_dir`, keep the staged pages; raises on failure."""
+    docs = work / "docs"
+    docs.mkdir()
+    fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
+    plan = incremental.Plan(root, site_dir, docs)
+    plan.prepare(staging / "site")
+    run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
+    incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
+    swap_into_place(staging / "site", site_dir, staging)
+    plan.remember()
+    keep_pages(root, work, docs, fingerprints)
+    return plan
 
 
 def serve_site(root: Path, dev_addr: str) -> int:
@@ -274,8 +285,7 @@ def serve_site(root: Path, dev_addr: str) -> int:
     report = _validated(root, strict=False, today=today)
     if report is None:
         return 1
-    work = work_folder(root)  # the staged docs MkDocs serves from
-    try:
+    with work_folder(root) as work:  # the staged docs MkDocs serves from
         docs = work / "docs"
         docs.mkdir()
         fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
@@ -300,6 +310,4 @@ def serve_site(root: Path, dev_addr: str) -> int:
                 build_type="dirty",
                 watch=[str(path) for path in watched],
             )
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
     return 0
