@@ -147,7 +147,7 @@ _FINGERPRINTS = "fingerprints.json"
 def work_folder(root: Path):
     """A fresh folder for staged docs, in the cache folder beside the kept pages (hard links
     need one file system); in the repository if there is no cache folder. Held while the block
-    runs and removed after it; first, the folders killed builds left are removed (work_folders.py)."""
+    runs and removed after it (work_folders.py: also those that killed builds left)."""
     try:
         folder = cache_dir(root)
         folder.mkdir(parents=True, exist_ok=True)
@@ -155,7 +155,6 @@ def work_folder(root: Path):
         folder, prefix = root, STAGING_PREFIX
     else:
         prefix = WORK_PREFIX
-    work_folders.sweep(folder, prefix)
     with work_folders.held(folder, prefix) as work:
         yield work
 
@@ -240,7 +239,6 @@ def build_site(
     if one_shot:
         keep_for_the_process()
     logging.getLogger("mkdocs").setLevel(logging.WARNING)
-    work_folders.sweep(root, STAGING_PREFIX)
     try:
         with work_folders.held(root, STAGING_PREFIX) as staging, work_folder(root) as work:  # staging: the new site
             built = _build_into(root, report, today, site_dir, staging, work)

@@ -25,7 +25,9 @@ LOCK_NAME = ".in-use"
 
 @contextlib.contextmanager
 def held(parent: Path, prefix: str) -> Iterator[Path]:
-    """A fresh folder in `parent`, locked while the block runs and removed after it."""
+    """A fresh folder in `parent`, locked while the block runs and removed after it; first,
+    the folders with this prefix that killed processes left there are removed."""
+    sweep(parent, prefix)
     folder = Path(tempfile.mkdtemp(prefix=prefix, dir=parent))
     try:
         lock = os.open(folder / LOCK_NAME, os.O_CREAT | os.O_RDWR, 0o600)
