@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 T = TypeVar("T")
@@ -59,3 +60,54 @@ def fork_map(
             return [result for part in pool.imap(_run_chunk, chunks) for result in part]
     finally:
         _TASK = None
+
+
+def _run_task(item):
+    return _TASK(item)
+
+
+class Ahead:
+    """func(item) for each item, in order, worked out ahead in one low-priority forked worker
+    while the caller works on the results so far (the build renders case pages while MkDocs
+    reads the ones before them). The caller's own work keeps its core: the worker takes what
+    the other core leaves. Without `worth_it` (or fork, or a second core) each item is worked
+    out in-process when the caller asks for it.
+
+    The worker is forked here, before the caller starts threads. A worker that dies raises
+    BrokenProcessPool instead of leaving the caller waiting; `close` (or leaving the `with`
+    block) stops the worker and drops what it has not done.
+    """
+
+    def __init__(self, func: Callable[[T], R], items: Sequence[T], *, worth_it: bool):
+        global _TASK
+        self._pool: ProcessPoolExecutor | None = None
+        if default_workers() <= 1 or not worth_it or "fork" not in multiprocessing.get_all_start_methods():
+            self._results = (func(item) for item in items)
+            return
+        _TASK = func
+        try:
+            # With fork, the worker starts at the first submit, before the executor's own thread.
+            self._pool = ProcessPoolExecutor(
+                1, mp_context=multiprocessing.get_context("fork"), initializer=os.nice, initargs=(10,)
+            )
+            futures = [self._pool.submit(_run_task, item) for item in items]
+        finally:
+            _TASK = None  # the worker has its copy; a later fork_map sets its own
+        self._results = (future.result() for future in futures)
+
+    def __iter__(self) -> Iterator[R]:
+        return self
+
+    def __next__(self) -> R:
+        return next(self._results)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Ahead:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -19,7 +19,8 @@ from pathlib import Path
 from casebook.diagnostics import format_text, summary
 from casebook.site import incremental, page_inputs, work_folders
 from casebook.site.mkdocs_plugin import CasebookPagesPlugin
-from casebook.site.render import render_pages
+from casebook.site.pages_later import PagesLater
+from casebook.site.render import render_pages, render_pages_later
 from casebook.validate.cache import cache_dir
 from casebook.validate.run import Report, keep_for_the_process, validate_repository
 
@@ -52,6 +53,14 @@ def staged_files(
     A hand-written page is docs/<page>.md in English and docs/<page>.ko.md in Korean; the
     contributor guide is CONTRIBUTING.md and CONTRIBUTING.ko.md ("Contribute").
     """
+    files = hand_written_files(root)
+    for relative, text in render_pages(report.corpus, today, unchanged).items():
+        files[relative] = text.encode("utf-8")
+    return files
+
+
+def hand_written_files(root: Path) -> dict[str, bytes]:
+    """docs/ and the contributor guide, in the i18n plugin's folder layout (staged_files)."""
     files = {}
     docs = root / "docs"
     for path in sorted(docs.rglob("*")):
@@ -73,8 +82,6 @@ def staged_files(
         guide = root / name
         if guide.exists():  # the guide is published on the site as "Contribute"
             files[f"{lang}/contribute.md"] = guide.read_bytes()
-    for relative, text in render_pages(report.corpus, today, unchanged).items():
-        files[relative] = text.encode("utf-8")
     return files
 
 
@@ -113,6 +120,31 @@ def stage_pages(
     """Bring `docs` up to date with the records: a case's pages already there are kept if
     their fingerprint is the one in `previous` (page_inputs.py), every other file is rendered.
     Returns the fingerprints of the pages now in `docs`, and the files written or removed."""
+    fingerprints, unchanged = _unchanged_cases(root, report, docs, today, previous)
+    written = sync_tree(docs, staged_files(root, report, today, unchanged), keep=_pages_of(unchanged))
+    return fingerprints, written
+
+
+def stage_pages_later(
+    root: Path, report: Report, docs: Path, today: dt.date, previous: dict[str, str]
+) -> tuple[dict[str, str], PagesLater]:
+    """stage_pages for a clean build: every file now but the case pages to render, which are
+    written while MkDocs runs (pages_later.py). Returns the fingerprints and those pages."""
+    fingerprints, unchanged = _unchanged_cases(root, report, docs, today, previous)
+    files = hand_written_files(root)
+    now, names, batches = render_pages_later(report.corpus, today, unchanged)
+    with contextlib.ExitStack() as on_failure:
+        on_failure.callback(batches.close)  # stops the worker if staging fails here
+        sync_tree(docs, files | {k: v.encode("utf-8") for k, v in now.items()}, keep=_pages_of(unchanged) | set(names))
+        later = PagesLater(docs, names, batches)
+        on_failure.pop_all()
+    return fingerprints, later
+
+
+def _unchanged_cases(
+    root: Path, report: Report, docs: Path, today: dt.date, previous: dict[str, str]
+) -> tuple[dict[str, str], frozenset[str]]:
+    """The case pages' fingerprints, and the cases whose pages in `docs` have the one in `previous`."""
     from casebook.comparable import comparables_of
 
     code = incremental.code_fingerprint(root)
@@ -123,9 +155,11 @@ def stage_pages(
         if previous.get(case_id) == fingerprint
         and all((docs / page).is_file() for page in page_inputs.case_pages(case_id))
     )
-    kept = frozenset(page for case_id in unchanged for page in page_inputs.case_pages(case_id))
-    written = sync_tree(docs, staged_files(root, report, today, unchanged), keep=kept)
-    return fingerprints, written
+    return fingerprints, unchanged
+
+
+def _pages_of(cases: frozenset[str]) -> frozenset[str]:
+    return frozenset(page for case_id in cases for page in page_inputs.case_pages(case_id))
 
 
 def stage_docs(root: Path, report: Report, staging: Path, today: dt.date) -> Path:
@@ -207,12 +241,15 @@ def nested_builds_dirty(dirty: bool):
         sys.argv = argv
 
 
-def run_mkdocs(root: Path, docs: Path, out: Path, *, dirty: bool = False) -> None:
+def run_mkdocs(
+    root: Path, docs: Path, out: Path, *, dirty: bool = False, pages_later: PagesLater | None = None
+) -> None:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(str(root / "mkdocs.yml"), docs_dir=str(docs), site_dir=str(out))
-    config.plugins["casebook-pages"] = CasebookPagesPlugin(csp=True)  # CSP and search, page by page
+    # CSP and search, page by page; and the pages still being rendered, before MkDocs reads each
+    config.plugins["casebook-pages"] = CasebookPagesPlugin(csp=True, pages_later=pages_later)
     config.plugins.on_startup(command="build", dirty=dirty)
     try:
         with nested_builds_dirty(dirty):
@@ -258,10 +295,18 @@ def _build_into(
     """Stage, build into `staging`, swap into `site_dir`, keep the staged pages; raises on failure."""
     docs = work / "docs"
     docs.mkdir()
-    fingerprints, _ = stage_pages(root, report, docs, today, link_kept_pages(root, docs))
     plan = incremental.Plan(root, site_dir, docs)
-    plan.prepare(staging / "site")
-    run_mkdocs(root, docs, staging / "site", dirty=plan.dirty)
+    previous = link_kept_pages(root, docs)
+    if plan.dirty:  # MkDocs compares each staged file's time with its page's: stage them all first
+        fingerprints, _ = stage_pages(root, report, docs, today, previous)
+        later = None
+    else:  # the case pages are rendered while MkDocs reads the ones before them
+        fingerprints, later = stage_pages_later(root, report, docs, today, previous)
+    with later or contextlib.nullcontext():
+        plan.prepare(staging / "site")
+        run_mkdocs(root, docs, staging / "site", dirty=plan.dirty, pages_later=later)
+        if later is not None:
+            later.finish()
     incremental.forget(root)  # from here until remember(), site/ may be neither old nor new
     swap_into_place(staging / "site", site_dir, staging)
     plan.remember()

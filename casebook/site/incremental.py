@@ -94,12 +94,14 @@ class Plan:
     """What one build does: clean, or dirty over a copy of the previous site."""
 
     def __init__(self, root: Path, site_dir: Path, docs: Path):
+        """Decided before the docs are staged: a clean build may stage some pages while MkDocs
+        runs (build.py), a dirty one must have them all before `prepare`."""
         self.root, self.site_dir, self.docs = root, site_dir, docs
         self.fingerprint = code_fingerprint(root)
-        self.hashes = _file_hashes(docs)
         self.previous = self._previous()
         self.dirty = self.previous is not None
-        self.changed = sorted(k for k, v in self.hashes.items() if self.previous is None or self.previous.get(k) != v)
+        self.hashes: dict[str, str] | None = None  # of the staged docs, once they are complete
+        self.changed: list[str] = []  # the staged files a dirty build rebuilds
 
     def _previous(self) -> dict[str, str] | None:
         try:
@@ -120,6 +122,8 @@ class Plan:
         """For a dirty build: copy the last site and date back the staged files that did not change."""
         if not self.dirty:
             return
+        self.hashes = _file_hashes(self.docs)
+        self.changed = sorted(k for k, v in self.hashes.items() if self.previous.get(k) != v)
         # The search index is written afresh from every page; everything else is kept.
         shutil.copytree(
             self.site_dir, new_site, ignore=lambda folder, names: ["pagefind"] if Path(folder) == self.site_dir else []
@@ -137,7 +141,7 @@ class Plan:
             "fingerprint": self.fingerprint,
             "site": str(self.site_dir.resolve()),
             "stamp": _stamp(self.site_dir),
-            "files": self.hashes,
+            "files": self.hashes if self.hashes is not None else _file_hashes(self.docs),
         }
         folder = cache_dir(self.root)
         try:

@@ -3,6 +3,8 @@
 - the Content-Security-Policy meta tag (csp.py), added to the HTML before it is written, so
   the site is not read and rewritten again afterwards (`build` only: the preview server
   injects its own live-reload script, which a policy would block);
+- the case pages a clean build renders while MkDocs runs: MkDocs reads each only once it is
+  written (pages_later.py);
 - the search index: each page goes to Pagefind while MkDocs goes on with the next one, so
   indexing runs on another core; the index is written when MkDocs is done. In a dirty build
   (incremental.py) the pages MkDocs skips are indexed from the last build's HTML.
@@ -30,6 +32,7 @@ from pathlib import Path
 from mkdocs.plugins import BasePlugin, event_priority
 
 from casebook.site.csp import with_csp
+from casebook.site.pages_later import PagesLater
 from casebook.site.search_index import SearchIndexer
 
 
@@ -168,8 +171,9 @@ def without_head_alternates(html: str) -> str:
 
 
 class CasebookPagesPlugin(BasePlugin):
-    def __init__(self, *, csp: bool, wait_for_search: bool = True):
+    def __init__(self, *, csp: bool, wait_for_search: bool = True, pages_later: PagesLater | None = None):
         super().__init__()
+        self.pages_later = pages_later
         self.wait_for_search = wait_for_search
         logging.getLogger("mkdocs.commands.build").addFilter(_QUIET)  # the same filter once, however often
         self.csp = csp
@@ -229,6 +233,11 @@ class CasebookPagesPlugin(BasePlugin):
                 indexer.add(uri, (site / uri).read_text(encoding="utf-8"))
         except Exception as exc:  # noqa: BLE001 - reported when the build finishes
             self.feeder_error = exc
+
+    def on_page_read_source(self, page, config, **kwargs) -> None:
+        if self.pages_later is not None:  # its text may still be on its way (pages_later.py)
+            self.pages_later.wait_for(page.file.src_uri)
+        return None  # MkDocs reads the file itself
 
     def on_page_context(self, context, page, config, nav, **kwargs):
         self._base_urls[page.file.dest_uri] = context["base_url"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import urllib.parse
+from collections.abc import Sequence
 from functools import partial
 from pathlib import Path
 
@@ -510,10 +511,13 @@ class Renderer:
                 )
         return rows
 
-    def pages(self, shared: bool = True, unchanged: frozenset[str] = frozenset()) -> dict[str, str]:
+    def pages(
+        self, shared: bool = True, unchanged: frozenset[str] = frozenset(), case_pages: bool = True
+    ) -> dict[str, str]:
         """Relative path under the language's docs folder -> file text, for every generated
         page and (with `shared`) the downloads, which both languages link to; but no page for
-        the cases in `unchanged`, whose pages from the last build are still right (page_inputs.py).
+        the cases in `unchanged`, whose pages from the last build are still right (page_inputs.py),
+        and without `case_pages` none for any case (render_pages_later renders them).
 
         The pages are independent jobs over the same validated records; at scale they run on
         every core (case pages in batches, the big downloads and indexes beside them), and only
@@ -521,7 +525,7 @@ class Renderer:
         """
         self.comparables  # noqa: B018 - worked out before the workers fork, which inherit it
         self.search_fields("case", "")  # the model's fields once, before the workers fork
-        jobs = self._jobs(shared, unchanged)
+        jobs = self._jobs(shared, unchanged if case_pages else frozenset(self.cases))
         big = len(self.cases) >= parallel.MIN_ITEMS  # the indexes and downloads too grow with the corpus
         out: dict[str, str] = {}
         # Workers get job numbers (a job is a closure, which cannot travel); they inherit the jobs.
@@ -535,7 +539,7 @@ class Renderer:
         batch = 200
 
         def case_batch(start: int):
-            return lambda: {f"cases/{i}.md": self.case_page(self.cases[i]) for i in ids[start : start + batch]}
+            return lambda: self.case_pages(ids[start : start + batch])
 
         return [
             *(partial(exports.kind_files, self.corpus, kind) for kind in exports.KIND_ORDER if shared),
@@ -551,6 +555,9 @@ class Renderer:
             ),
             *(case_batch(start) for start in range(0, len(ids), batch)),
         ]
+
+    def case_pages(self, ids: Sequence[str]) -> dict[str, str]:
+        return {f"cases/{i}.md": self.case_page(self.cases[i]) for i in ids}
 
     def _statute_pages(self) -> dict[str, str]:
         return {f"statutes/{s.id}.md": self.statute_page(s) for s in self.statutes.values()}
@@ -705,6 +712,35 @@ def render_pages(corpus: Corpus, today, unchanged: frozenset[str] = frozenset())
         for relative, text in renderer.pages(shared=lang == DEFAULT_LANGUAGE, unchanged=unchanged).items():
             out[f"{lang}/{relative}"] = text
     return out
+
+
+LATER_BATCH = 50  # case pages per job: small, so that MkDocs waits little for the first ones
+
+
+def render_pages_later(
+    corpus: Corpus, today, unchanged: frozenset[str] = frozenset()
+) -> tuple[dict[str, str], list[str], parallel.Ahead]:
+    """What render_pages gives, in two parts, so that a build can run MkDocs while the case
+    pages are rendered: every file but the case pages, now; the names of the case pages
+    (both languages, none for the cases in `unchanged`); and the case pages themselves, in
+    batches, rendered ahead in the order MkDocs reads them (Korean first, by file name).
+    Close the batches when done with them (they may hold a worker process)."""
+    comparables_of(corpus)
+    renderers = [Renderer(corpus, today, lang) for lang in LANGUAGES]
+    now = {}
+    for renderer in renderers:  # this also works out what the workers below inherit
+        pages = renderer.pages(shared=renderer.lang == DEFAULT_LANGUAGE, case_pages=False)
+        now.update({f"{renderer.lang}/{relative}": text for relative, text in pages.items()})
+    ids = sorted(set(corpus.by_id("case")) - unchanged, key=lambda case_id: f"{case_id}.md")
+    names = [f"{renderer.lang}/cases/{case_id}.md" for renderer in renderers for case_id in ids]
+    jobs = [(n, start) for n in range(len(renderers)) for start in range(0, len(ids), LATER_BATCH)]
+
+    def batch(job: tuple[int, int]) -> dict[str, str]:
+        renderer, start = renderers[job[0]], job[1]
+        pages = renderer.case_pages(ids[start : start + LATER_BATCH])
+        return {f"{renderer.lang}/{relative}": text for relative, text in pages.items()}
+
+    return now, names, parallel.Ahead(batch, jobs, worth_it=len(ids) >= parallel.MIN_ITEMS)
 
 
 def pagefind_weight(model_weight: float) -> float:
